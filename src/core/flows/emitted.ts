@@ -1,0 +1,21 @@
+/**
+ * What aggregation hands to the destinations: one finished record of one flow
+ * log, already rendered in that flow log's format.
+ */
+import type { FlowLog } from '../model/types.ts';
+
+/** A field's value: a number, a string, or null for AWS's `-`. */
+export type FieldValue = string | number | null;
+
+export interface EmittedRecord {
+  flowLog: FlowLog;
+  /** The interface the record belongs to (its CloudWatch stream is `<eniId>-all`). */
+  eniId: string;
+  /** Record `start` and `end`, epoch seconds. */
+  start: number;
+  end: number;
+  /** The values in the flow log's format order (version first if the format has it). */
+  values: FieldValue[];
+  /** The text line: values joined by single spaces, `-` for null. */
+  line: string;
+}
