@@ -1,0 +1,105 @@
+/**
+ * The network compiled for the data plane: every interface with its subnet,
+ * route table, ACL and unioned security-group rules, and address indexes.
+ * Rebuilt only when the model's version moves.
+ */
+import type { IpAddr } from '../net/ip.ts';
+import type { Network } from '../model/network.ts';
+import type { NatGateway, NetworkInterface, Subnet, Vpc } from '../model/types.ts';
+import { type CompiledNacl, compileNacl } from './nacl.ts';
+import { type CompiledRouteTable, compileRouteTable } from './routing.ts';
+import { type CompiledSgRule, compileSgRule } from './security-group.ts';
+
+export interface CompiledSubnet {
+  subnet: Subnet;
+  vpc: Vpc;
+  nacl: CompiledNacl;
+  routes: CompiledRouteTable;
+}
+
+export interface CompiledEni {
+  eni: NetworkInterface;
+  /** Stable small integer, for connection-tracking keys. */
+  index: number;
+  sub: CompiledSubnet;
+  sgIn: CompiledSgRule[];
+  sgOut: CompiledSgRule[];
+  /** Set when the interface belongs to a NAT gateway. */
+  nat: NatGateway | undefined;
+  primary: IpAddr;
+}
+
+export interface CompiledNetwork {
+  version: number;
+  enis: Map<string, CompiledEni>;
+  /** Per VPC: private (and IPv6) address → interface. */
+  privateByVpc: Map<string, Map<IpAddr, CompiledEni>>;
+  /** Public IPv4 and IPv6 addresses reachable from the internet → interface. */
+  public: Map<IpAddr, CompiledEni>;
+  /** VPC → attached internet gateway id. */
+  igwOf: Map<string, string>;
+  subnets: Map<string, CompiledSubnet>;
+  nats: Map<string, NatGateway>;
+}
+
+export function compileNetwork(net: Network, indexOf: (eniId: string) => number): CompiledNetwork {
+  const members = new Map<string, Set<IpAddr>>();
+  for (const e of net.interfaces.values()) {
+    for (const g of e.groups) {
+      let s = members.get(g);
+      if (!s) members.set(g, (s = new Set()));
+      for (const a of e.privateIps) s.add(a);
+      for (const a of e.ipv6Ips) s.add(a);
+    }
+  }
+  const membersOf = (g: string): ReadonlySet<IpAddr> => members.get(g) ?? new Set();
+  const nacls = new Map<string, CompiledNacl>();
+  for (const a of net.networkAcls.values()) nacls.set(a.id, compileNacl(a));
+  const tables = new Map<string, CompiledRouteTable>();
+  for (const t of net.routeTables.values()) tables.set(t.id, compileRouteTable(t));
+  const subnets = new Map<string, CompiledSubnet>();
+  for (const s of net.subnets.values()) {
+    const vpc = net.vpcs.get(s.vpcId)!;
+    subnets.set(s.id, { subnet: s, vpc, nacl: nacls.get(s.networkAclId)!, routes: tables.get(s.routeTableId ?? vpc.mainRouteTableId)! });
+  }
+  const natByEni = new Map<string, NatGateway>();
+  const nats = new Map<string, NatGateway>();
+  for (const g of net.natGateways.values()) {
+    if (g.state !== 'available') continue;
+    natByEni.set(g.eniId, g);
+    nats.set(g.id, g);
+  }
+  const enis = new Map<string, CompiledEni>();
+  const privateByVpc = new Map<string, Map<IpAddr, CompiledEni>>();
+  const pub = new Map<IpAddr, CompiledEni>();
+  for (const e of net.interfaces.values()) {
+    const sub = subnets.get(e.subnetId);
+    if (!sub || e.privateIps.length === 0) continue;
+    const sgIn: CompiledSgRule[] = [], sgOut: CompiledSgRule[] = [];
+    for (const gid of e.groups) {
+      const g = net.securityGroups.get(gid);
+      if (!g) continue;
+      for (const r of g.ingress) sgIn.push(compileSgRule(g.id, r, membersOf));
+      for (const r of g.egress) sgOut.push(compileSgRule(g.id, r, membersOf));
+    }
+    const c: CompiledEni = { eni: e, index: indexOf(e.id), sub, sgIn, sgOut, nat: natByEni.get(e.id), primary: e.privateIps[0]! };
+    enis.set(e.id, c);
+    let m = privateByVpc.get(e.vpcId);
+    if (!m) privateByVpc.set(e.vpcId, (m = new Map()));
+    for (const a of e.privateIps) m.set(a, c);
+    for (const a of e.ipv6Ips) { m.set(a, c); pub.set(a, c); }
+    if (e.publicIp) pub.set(e.publicIp, c);
+  }
+  const igwOf = new Map<string, string>();
+  for (const g of net.internetGateways.values()) if (g.vpcId) igwOf.set(g.vpcId, g.id);
+  return { version: net.version, enis, privateByVpc, public: pub, igwOf, subnets, nats };
+}
+
+/** The interface holding a private address, searching every VPC (first match wins when ranges overlap). */
+export function findPrivate(c: CompiledNetwork, addr: IpAddr): CompiledEni | undefined {
+  for (const m of c.privateByVpc.values()) {
+    const e = m.get(addr);
+    if (e) return e;
+  }
+  return undefined;
+}

@@ -1,0 +1,335 @@
+/**
+ * The data plane: decides, packet by packet, what AWS would do, in AWS's order —
+ * source security groups (egress), route lookup, source subnet ACL (outbound)
+ * when leaving the subnet, internet gateway / NAT gateway translation,
+ * destination subnet ACL (inbound) when entering a subnet, destination security
+ * groups (ingress) — and reports what every interface on the way observed.
+ */
+import { cidrContains } from '../net/cidr.ts';
+import type { IpAddr } from '../net/ip.ts';
+import { FIN, RST, TCP, UDP } from '../net/protocol.ts';
+import type { Network } from '../model/network.ts';
+import type { Route } from '../model/types.ts';
+import { awsServiceAt } from './aws-services.ts';
+import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNetwork, findPrivate } from './compile.ts';
+import { ConnTrack, advance } from './conntrack.ts';
+import { NACL_DEFAULT_RULE_V4, NACL_DEFAULT_RULE_V6, matchNacl } from './nacl.ts';
+import { NatTable } from './nat-table.ts';
+import type { Direction, Fate, Packet } from './packet.ts';
+import { lookupRoute } from './routing.ts';
+import { allowsAllTraffic, matchSg } from './security-group.ts';
+import { isNitro } from './nitro.ts';
+import { Walk } from './walk.ts';
+
+export interface SendOptions {
+  /** Record every decision, not only the blocking ones (explain). */
+  trace?: boolean;
+  /** Go on past blockers, collecting all of them (explain's "as if lifted"). */
+  probe?: boolean;
+}
+
+/** Where a packet goes next from a subnet, after the route lookup. */
+type Hop =
+  | { kind: 'eni'; eni: CompiledEni; leaves: boolean; path: number }
+  | { kind: 'igw'; id: string; leaves: true; path: number }
+  | { kind: 'external'; leaves: true; path: number | undefined }
+  | { kind: 'nowhere'; leaves: boolean; path: number };
+
+const MAX_HOPS = 8;
+
+export class Engine {
+  private compiledNet: CompiledNetwork | undefined;
+  private readonly indexes = new Map<string, number>();
+  readonly conntrack = new ConnTrack();
+  readonly natTable = new NatTable();
+
+  constructor(readonly net: Network) {}
+
+  compiled(): CompiledNetwork {
+    if (!this.compiledNet || this.compiledNet.version !== this.net.version) {
+      this.compiledNet = compileNetwork(this.net, (id) => {
+        let i = this.indexes.get(id);
+        if (i === undefined) this.indexes.set(id, (i = this.indexes.size + 1));
+        return i;
+      });
+    }
+    return this.compiledNet;
+  }
+
+  /** Forgets all connection and NAT state (explain starts each question afresh). */
+  reset(): void {
+    this.conntrack.clear();
+    this.natTable.clear();
+  }
+
+  send(p: Packet, opts?: SendOptions): Fate {
+    const w = new Walk(opts?.trace ?? false, opts?.probe ?? false);
+    const c = this.compiled();
+    const src = findPrivate(c, p.src);
+    if (src) this.fromInterface(c, w, src, p);
+    else this.fromOutside(c, w, p);
+    return w.fate();
+  }
+
+  private fromInterface(c: CompiledNetwork, w: Walk, s: CompiledEni, p: Packet): void {
+    const svc = awsServiceAt(s.sub.vpc, s.sub.subnet, p.dst, p.protocol, p.dport, p.sport);
+    if (svc) {
+      w.allow(() => ({ type: 'aws-service', id: svc, verdict: 'allow', reason: `${svc} at ${p.dst.text}: never filtered, never logged` }));
+      w.deliver({ kind: 'aws-service', what: svc }, p);
+      return;
+    }
+    this.leave(c, w, s, p, true);
+  }
+
+  /** A packet leaving interface `s`: egress security groups, route, outbound ACL, observation, onward. */
+  private leave(c: CompiledNetwork, w: Walk, s: CompiledEni, q: Packet, ownTraffic: boolean): void {
+    const hop = this.nextHop(c, w, s.sub, q, s);
+    if (!hop) return;
+    let ok = true;
+    if (ownTraffic || !s.nat) ok = this.sgCheck(w, s, q, 'out', hop.kind === 'eni' && hop.eni.nat !== undefined);
+    if (!ok && !w.probe) { this.observe(w, s, 'egress', false, q, hop.path); return; }
+    if (hop.leaves && !this.naclCheck(w, s.sub, q, 'out')) {
+      ok = false;
+      if (!w.probe) { this.observe(w, s, 'egress', false, q, hop.path); return; }
+    }
+    this.observe(w, s, 'egress', ok, q, hop.path);
+    this.forward(c, w, s, hop, q);
+  }
+
+  private forward(c: CompiledNetwork, w: Walk, from: CompiledEni, hop: Hop, q: Packet): void {
+    if (++w.hops > MAX_HOPS) {
+      w.deny({ type: 'route', id: from.sub.routes.id, verdict: 'deny', reason: 'routing loop: too many hops' });
+      return;
+    }
+    switch (hop.kind) {
+      case 'eni': this.arrive(c, w, hop.eni, q, from.sub); return;
+      case 'igw': this.toInternet(w, from, hop.id, q); return;
+      case 'external': w.deliver({ kind: 'internet' }, q); return;
+      case 'nowhere':
+        w.deny({ type: 'interface', id: q.dst.text, verdict: 'deny', reason: `no interface in ${from.sub.vpc.id} has the address ${q.dst.text}` });
+        return;
+    }
+  }
+
+  private nextHop(c: CompiledNetwork, w: Walk, sub: CompiledSubnet, q: Packet, self: CompiledEni): Hop | undefined {
+    const route = lookupRoute(sub.routes, q.dst);
+    const vpcId = sub.vpc.id;
+    const blackhole = (why: string): Hop | undefined => {
+      if (w.deny({ type: 'route', id: sub.routes.id, verdict: 'deny', reason: why })) return this.assumedHop(c, sub, q);
+      return undefined;
+    };
+    if (!route) return blackhole(`route table ${sub.routes.id} has no route to ${q.dst.text}`);
+    w.allow(() => ({ type: 'route', id: sub.routes.id, verdict: 'allow', reason: `${route.dest.text} → ${describeTarget(route)}` }));
+    const t = route.target;
+    switch (t.kind) {
+      case 'local': {
+        const d = c.privateByVpc.get(vpcId)?.get(q.dst);
+        if (!d) return { kind: 'nowhere', leaves: !cidrContains(sub.subnet.cidr, q.dst), path: 1 };
+        return { kind: 'eni', eni: d, leaves: d.sub !== sub, path: 1 };
+      }
+      case 'igw':
+        if (c.igwOf.get(vpcId) !== t.id) return blackhole(`route ${route.dest.text} → ${t.id} is a blackhole: the internet gateway is not attached to ${vpcId}`);
+        return { kind: 'igw', id: t.id!, leaves: true, path: isNitro(this.net, self.eni) ? 8 : 2 };
+      case 'nat': {
+        const nat = c.nats.get(t.id!);
+        const n = nat && c.enis.get(nat.eniId);
+        if (!n) return blackhole(`route ${route.dest.text} → ${t.id} is a blackhole: the NAT gateway no longer exists`);
+        return { kind: 'eni', eni: n, leaves: n.sub !== sub, path: 1 };
+      }
+      case 'eni': case 'instance': {
+        const eniId = t.kind === 'eni' ? t.id! : this.net.instances.get(t.id!)?.eniIds[0];
+        const e = eniId ? c.enis.get(eniId) : undefined;
+        if (!e) return blackhole(`route ${route.dest.text} → ${t.id} is a blackhole: the target is gone`);
+        return { kind: 'eni', eni: e, leaves: e.sub !== sub, path: 1 };
+      }
+      case 'vgw': return { kind: 'external', leaves: true, path: 3 };
+      case 'pcx': return { kind: 'external', leaves: true, path: 4 };
+      case 'vpce': return { kind: 'external', leaves: true, path: isNitro(this.net, self.eni) ? 7 : 2 };
+      case 'eigw': return { kind: 'external', leaves: true, path: 2 };
+      case 'tgw': return { kind: 'external', leaves: true, path: 1 };
+      default: return { kind: 'external', leaves: true, path: undefined };
+    }
+  }
+
+  /** With blockers lifted (explain), a missing route is read as the route the user most likely meant. */
+  private assumedHop(c: CompiledNetwork, sub: CompiledSubnet, q: Packet): Hop | undefined {
+    const inVpc = [...sub.vpc.cidrs, ...sub.vpc.ipv6Cidrs].some((b) => cidrContains(b, q.dst));
+    if (inVpc) {
+      const d = c.privateByVpc.get(sub.vpc.id)?.get(q.dst);
+      return d ? { kind: 'eni', eni: d, leaves: d.sub !== sub, path: 1 } : undefined;
+    }
+    const igw = c.igwOf.get(sub.vpc.id);
+    return igw ? { kind: 'igw', id: igw, leaves: true, path: 2 } : undefined;
+  }
+
+  private toInternet(w: Walk, from: CompiledEni, igwId: string, q: Packet): void {
+    let out = q;
+    if (q.src.fam === 4) {
+      // The internet gateway maps a private address to its public one 1:1; without a mapping the packet goes nowhere.
+      let src = q.src;
+      if (src !== from.primary && !from.eni.privateIps.includes(src) && !from.nat) {
+        src = from.primary; // a forwarding instance (NAT instance) masquerades as itself
+      }
+      const pub = src === from.primary ? from.eni.publicIp : undefined;
+      if (!pub) {
+        w.deny({ type: 'internet-gateway', id: igwId, verdict: 'deny', reason: `${from.eni.id} has no public IPv4 address for ${src.text}, so ${igwId} cannot translate it` });
+        return;
+      }
+      if (from.nat && from.nat.connectivity === 'private') {
+        w.deny({ type: 'nat-gateway', id: from.nat.id, verdict: 'deny', reason: `${from.nat.id} is a private NAT gateway: the internet gateway drops its traffic` });
+        return;
+      }
+      out = { ...q, src: pub };
+      w.allow(() => ({ type: 'internet-gateway', id: igwId, verdict: 'allow', reason: `translates ${src.text} → ${pub.text}` }));
+    }
+    w.deliver({ kind: 'internet' }, out);
+  }
+
+  private fromOutside(c: CompiledNetwork, w: Walk, p: Packet): void {
+    const direct = findPrivate(c, p.dst);
+    if (direct && awsServiceAt(direct.sub.vpc, direct.sub.subnet, p.src, p.protocol, p.sport, p.dport)) {
+      w.deliver({ kind: 'eni', eni: direct.eni }, p); // replies from AWS's own services are never filtered or logged
+      return;
+    }
+    const d = c.public.get(p.dst);
+    if (!d) {
+      w.deny({ type: 'internet-gateway', id: p.dst.text, verdict: 'deny', reason: `no interface has the public address ${p.dst.text}` });
+      return;
+    }
+    const igw = c.igwOf.get(d.sub.vpc.id);
+    if (!igw) {
+      w.deny({ type: 'internet-gateway', id: d.sub.vpc.id, verdict: 'deny', reason: `${d.sub.vpc.id} has no internet gateway attached` });
+      return;
+    }
+    const q: Packet = p.dst.fam === 4 ? { ...p, dst: d.primary } : p;
+    w.allow(() => ({ type: 'internet-gateway', id: igw, verdict: 'allow', reason: `translates ${p.dst.text} → ${q.dst.text}` }));
+    let ok = true;
+    // Replies would leave through the subnet's route table: with no route back to this gateway, AWS rejects at the interface.
+    const back = lookupRoute(d.sub.routes, p.src);
+    if (!back || back.target.kind !== 'igw' || back.target.id !== igw) {
+      ok = false;
+      const why = back ? `the route to ${p.src.text} goes to ${describeTarget(back)}, not ${igw}` : `there is no route to ${p.src.text}`;
+      if (!w.deny({ type: 'route', id: d.sub.routes.id, verdict: 'deny', reason: `${d.sub.routes.id}: ${why}, so traffic from the internet is rejected` })) {
+        this.observe(w, d, 'ingress', false, q, undefined);
+        return;
+      }
+    }
+    this.arrive(c, w, d, q, undefined, ok);
+  }
+
+  /** A packet reaching interface `d` (from subnet `from`, or the internet when undefined). */
+  private arrive(c: CompiledNetwork, w: Walk, d: CompiledEni, q: Packet, from: CompiledSubnet | undefined, okSoFar = true): void {
+    let ok = okSoFar;
+    if (from !== d.sub && !this.naclCheck(w, d.sub, q, 'in')) {
+      ok = false;
+      if (!w.probe) { this.observe(w, d, 'ingress', false, q, undefined); return; }
+    }
+    if (d.nat) { this.throughNat(c, w, d, q, ok); return; }
+    if (!this.sgCheck(w, d, q, 'in', false)) {
+      ok = false;
+      if (!w.probe) { this.observe(w, d, 'ingress', false, q, undefined); return; }
+    }
+    this.observe(w, d, 'ingress', ok, q, undefined);
+    if (isOwn(d, q.dst)) {
+      w.deliver({ kind: 'eni', eni: d.eni }, q);
+      return;
+    }
+    if (d.eni.sourceDestCheck) {
+      w.deny({ type: 'interface', id: d.eni.id, verdict: 'deny', reason: `${d.eni.id} is not ${q.dst.text} and its source/destination check is on` });
+      return;
+    }
+    this.leave(c, w, d, q, false);
+  }
+
+  /** NAT gateway: source-translate outbound flows to its own address, map replies back. It has no security groups. */
+  private throughNat(c: CompiledNetwork, w: Walk, n: CompiledEni, q: Packet, ok: boolean): void {
+    const nat = n.nat!;
+    this.observe(w, n, 'ingress', ok, q, undefined);
+    if (q.dst === n.primary) {
+      const m = this.natTable.reverse(nat.id, q.protocol, q.src, q.sport, q.dport, q.time);
+      if (!m) {
+        w.deny({ type: 'nat-gateway', id: nat.id, verdict: 'deny', reason: `${nat.id} has no connection for this packet (unsolicited traffic is dropped)` });
+        return;
+      }
+      w.allow(() => ({ type: 'nat-gateway', id: nat.id, verdict: 'allow', reason: `maps ${q.dst.text}:${q.dport} back to ${m.client.text}:${m.clientPort}` }));
+      this.leave(c, w, n, { ...q, dst: m.client, dport: m.clientPort }, false);
+      return;
+    }
+    const port = this.natTable.translate(nat.id, q.protocol, q.src, q.sport, q.dst, q.dport, q.time);
+    w.allow(() => ({ type: 'nat-gateway', id: nat.id, verdict: 'allow', reason: `translates ${q.src.text}:${q.sport} → ${n.primary.text}:${port}` }));
+    this.leave(c, w, n, { ...q, src: n.primary, sport: q.protocol === TCP || q.protocol === UDP ? port : q.sport }, false);
+  }
+
+  private naclCheck(w: Walk, sub: CompiledSubnet, q: Packet, dir: 'in' | 'out'): boolean {
+    const rules = dir === 'in' ? sub.nacl.inbound : sub.nacl.outbound;
+    const remote = dir === 'in' ? q.src : q.dst;
+    const i = matchNacl(rules, remote, q.protocol, q.dport, q.icmpType, q.icmpCode);
+    const rule = i >= 0 ? rules[i]! : undefined;
+    const ruleNumber = rule ? rule.ruleNumber : remote.fam === 4 ? NACL_DEFAULT_RULE_V4 : NACL_DEFAULT_RULE_V6;
+    const direction = dir === 'in' ? 'inbound' : 'outbound';
+    if (rule?.allow) {
+      w.allow(() => ({ type: 'network-acl', id: sub.nacl.id, direction, verdict: 'allow', ruleNumber, reason: `rule ${ruleNumber} allows it` }));
+      return true;
+    }
+    w.deny({
+      type: 'network-acl', id: sub.nacl.id, direction, verdict: 'deny', ruleNumber,
+      reason: rule ? `rule ${ruleNumber} denies it` : `no rule matches, so the final * rule denies it`,
+    });
+    return false;
+  }
+
+  /** Security groups with connection tracking; `alwaysTracked` for flows through services AWS always tracks (NAT gateway). */
+  private sgCheck(w: Walk, e: CompiledEni, q: Packet, dir: 'in' | 'out', alwaysTracked: boolean): boolean {
+    const out = dir === 'out';
+    const local = out ? q.src : q.dst, remote = out ? q.dst : q.src;
+    const lport = out ? q.sport : q.dport, rport = out ? q.dport : q.sport;
+    const direction = out ? 'outbound' : 'inbound';
+    const entry = this.conntrack.find(e.index, q.protocol, local, lport, remote, rport, q.time);
+    if (entry) {
+      if (!advance(entry, dir, q.flags, q.time)) this.conntrack.remove(entry);
+      w.allow(() => ({ type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'allow', ruleId: 'tracked', reason: 'part of a tracked connection' }));
+      return true;
+    }
+    const rules = out ? e.sgOut : e.sgIn;
+    const i = matchSg(rules, remote, q.protocol, q.dport, q.icmpType, q.icmpCode);
+    const track = (): void => {
+      if (q.flags & (RST | FIN)) return;
+      const ne = this.conntrack.add(e.index, q.protocol, local, lport, remote, rport, dir, q.time, e.eni.connTracking);
+      advance(ne, dir, q.flags, q.time);
+    };
+    if (i < 0) {
+      const go = w.deny({
+        type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'deny',
+        reason: `no ${direction} rule of ${e.eni.groups.join(', ') || 'its (empty) security group list'} on ${e.eni.id} allows it`,
+      });
+      if (go) track(); // explain: the response leg should see the request as if it had been allowed
+      return false;
+    }
+    const r = rules[i]!;
+    const tracked = alwaysTracked || (q.protocol !== TCP && q.protocol !== UDP) || !r.anyAddress ||
+      !allowsAllTraffic(out ? e.sgIn : e.sgOut, remote.fam, q.protocol);
+    if (tracked) track();
+    w.allow(() => ({ type: 'security-group', id: r.groupId, direction, verdict: 'allow', ruleId: r.ruleId, reason: `rule ${r.ruleId} of ${r.groupId} allows it${tracked ? '' : ' (untracked flow)'}` }));
+    return true;
+  }
+
+  private observe(w: Walk, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): void {
+    // AWS reports the interface's primary private IPv4 in place of a secondary or foreign (translated) one.
+    let srcaddr = q.src, dstaddr = q.dst;
+    if (direction === 'egress' && srcaddr.fam === 4 && srcaddr !== e.primary) srcaddr = e.primary;
+    if (direction === 'ingress' && dstaddr.fam === 4 && dstaddr !== e.primary) dstaddr = e.primary;
+    w.observations.push({
+      time: q.time, eni: e.eni, direction, action: ok ? 'ACCEPT' : 'REJECT', srcaddr, dstaddr, pktSrcaddr: q.src, pktDstaddr: q.dst,
+      srcport: q.sport, dstport: q.dport, protocol: q.protocol, bytes: q.size, tcpFlags: q.flags,
+      trafficPath: direction === 'egress' ? path : undefined,
+    });
+  }
+}
+
+function isOwn(e: CompiledEni, a: IpAddr): boolean {
+  return a.fam === 4 ? e.eni.privateIps.includes(a) : e.eni.ipv6Ips.includes(a);
+}
+
+export function describeTarget(r: Route): string {
+  return r.target.kind === 'local' ? 'local' : r.target.id ?? r.target.kind;
+}

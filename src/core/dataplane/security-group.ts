@@ -1,0 +1,66 @@
+/**
+ * Security groups compiled per interface: the union of every rule of every
+ * group on it. Allow-only, order irrelevant. A rule that names a security group
+ * matches the private addresses of the interfaces that carry that group.
+ */
+import { type Cidr, cidrContains } from '../net/cidr.ts';
+import type { IpAddr } from '../net/ip.ts';
+import { ALL_PROTOCOLS, ICMP, ICMPV6, TCP, UDP } from '../net/protocol.ts';
+import type { SgRule } from '../model/types.ts';
+
+export interface CompiledSgRule {
+  groupId: string;
+  ruleId: string;
+  protocol: number;
+  /** Port range for TCP/UDP (-1/-1 any); ICMP type/code in the same slots (-1 any). */
+  from: number;
+  to: number;
+  icmp: boolean;
+  cidr: Cidr | undefined;
+  /** Members of a referenced group (interned addresses, so identity comparison works). */
+  members: ReadonlySet<IpAddr> | undefined;
+  /** A rule for every address of its family (0.0.0.0/0 or ::/0): decides whether a flow is tracked. */
+  anyAddress: boolean;
+  /** All protocols and ports (or all ports of TCP/UDP) to any address. */
+  allTraffic: boolean;
+}
+
+export function compileSgRule(groupId: string, r: SgRule, membersOf: (groupId: string) => ReadonlySet<IpAddr>): CompiledSgRule {
+  const icmp = r.protocol === ICMP || r.protocol === ICMPV6;
+  const ported = r.protocol === TCP || r.protocol === UDP;
+  const cidr = r.peer.kind === 'cidr' ? r.peer.cidr : undefined;
+  const anyAddress = cidr !== undefined && cidr.prefix === 0;
+  return {
+    groupId, ruleId: r.id, protocol: r.protocol,
+    from: ported || icmp ? r.fromPort : -1, to: ported || icmp ? r.toPort : -1, icmp,
+    cidr, members: r.peer.kind === 'sg' ? membersOf(r.peer.groupId) : undefined,
+    anyAddress,
+    allTraffic: anyAddress && (r.protocol === ALL_PROTOCOLS || (ported && r.fromPort <= 0 && r.toPort >= 65535)),
+  };
+}
+
+/** The first allowing rule's index, or -1 (no rule allows: the packet is rejected). */
+export function matchSg(rules: readonly CompiledSgRule[], remote: IpAddr, protocol: number, port: number, icmpType: number, icmpCode: number): number {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.protocol !== ALL_PROTOCOLS && r.protocol !== protocol) continue;
+    if (r.icmp) {
+      if (r.from >= 0 && r.from !== icmpType) continue;
+      if (r.to >= 0 && r.to !== icmpCode) continue;
+    } else if (r.from >= 0 && (port < r.from || port > r.to)) continue;
+    if (r.cidr !== undefined) {
+      if (!cidrContains(r.cidr, remote)) continue;
+    } else if (r.members === undefined || !r.members.has(remote)) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** Whether the opposite direction allows all traffic to every address of the family (AWS's "untracked" condition). */
+export function allowsAllTraffic(rules: readonly CompiledSgRule[], fam: 4 | 6, protocol: number): boolean {
+  for (const r of rules) {
+    if (!r.allTraffic || r.cidr === undefined || r.cidr.fam !== fam) continue;
+    if (r.protocol === ALL_PROTOCOLS || r.protocol === protocol) return true;
+  }
+  return false;
+}
