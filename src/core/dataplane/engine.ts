@@ -98,7 +98,7 @@ export class Engine {
 
   private forward(c: CompiledNetwork, w: Walk, from: CompiledEni, hop: Hop, q: Packet): void {
     if (++w.hops > MAX_HOPS) {
-      w.deny({ type: 'route', id: from.sub.routes.id, verdict: 'deny', reason: 'routing loop: too many hops' });
+      w.deny({ type: 'route', id: from.sub.routes.id, verdict: 'deny', reason: 'routing loop: too many hops', code: 'routing-loop' });
       return;
     }
     switch (hop.kind) {
@@ -106,7 +106,7 @@ export class Engine {
       case 'igw': this.toInternet(w, from, hop.id, q); return;
       case 'external': w.deliver({ kind: 'internet' }, q); return;
       case 'nowhere':
-        w.deny({ type: 'interface', id: q.dst.text, verdict: 'deny', reason: `no interface in ${from.sub.vpc.id} has the address ${q.dst.text}` });
+        w.deny({ type: 'interface', id: q.dst.text, verdict: 'deny', reason: `no interface in ${from.sub.vpc.id} has the address ${q.dst.text}`, code: 'no-interface' });
         return;
     }
   }
@@ -114,11 +114,11 @@ export class Engine {
   private nextHop(c: CompiledNetwork, w: Walk, sub: CompiledSubnet, q: Packet, self: CompiledEni): Hop | undefined {
     const route = lookupRoute(sub.routes, q.dst);
     const vpcId = sub.vpc.id;
-    const blackhole = (why: string): Hop | undefined => {
-      if (w.deny({ type: 'route', id: sub.routes.id, verdict: 'deny', reason: why })) return this.assumedHop(c, sub, q);
+    const blackhole = (why: string, code: 'no-route' | 'blackhole' = 'blackhole'): Hop | undefined => {
+      if (w.deny({ type: 'route', id: sub.routes.id, verdict: 'deny', reason: why, code })) return this.assumedHop(c, sub, q);
       return undefined;
     };
-    if (!route) return blackhole(`route table ${sub.routes.id} has no route to ${q.dst.text}`);
+    if (!route) return blackhole(`route table ${sub.routes.id} has no route to ${q.dst.text}`, 'no-route');
     w.allow(() => ({ type: 'route', id: sub.routes.id, verdict: 'allow', reason: `${route.dest.text} → ${describeTarget(route)}` }));
     const t = route.target;
     switch (t.kind) {
@@ -172,11 +172,11 @@ export class Engine {
       }
       const pub = src === from.primary ? from.eni.publicIp : undefined;
       if (!pub) {
-        w.deny({ type: 'internet-gateway', id: igwId, verdict: 'deny', reason: `${from.eni.id} has no public IPv4 address for ${src.text}, so ${igwId} cannot translate it` });
+        w.deny({ type: 'internet-gateway', id: igwId, verdict: 'deny', reason: `${from.eni.id} has no public IPv4 address for ${src.text}, so ${igwId} cannot translate it`, code: 'no-public-ip' });
         return;
       }
       if (from.nat && from.nat.connectivity === 'private') {
-        w.deny({ type: 'nat-gateway', id: from.nat.id, verdict: 'deny', reason: `${from.nat.id} is a private NAT gateway: the internet gateway drops its traffic` });
+        w.deny({ type: 'nat-gateway', id: from.nat.id, verdict: 'deny', reason: `${from.nat.id} is a private NAT gateway: the internet gateway drops its traffic`, code: 'private-nat' });
         return;
       }
       out = { ...q, src: pub };
@@ -193,12 +193,12 @@ export class Engine {
     }
     const d = c.public.get(p.dst);
     if (!d) {
-      w.deny({ type: 'internet-gateway', id: p.dst.text, verdict: 'deny', reason: `no interface has the public address ${p.dst.text}` });
+      w.deny({ type: 'internet-gateway', id: p.dst.text, verdict: 'deny', reason: `no interface has the public address ${p.dst.text}`, code: 'no-public-target' });
       return;
     }
     const igw = c.igwOf.get(d.sub.vpc.id);
     if (!igw) {
-      w.deny({ type: 'internet-gateway', id: d.sub.vpc.id, verdict: 'deny', reason: `${d.sub.vpc.id} has no internet gateway attached` });
+      w.deny({ type: 'internet-gateway', id: d.sub.vpc.id, verdict: 'deny', reason: `${d.sub.vpc.id} has no internet gateway attached`, code: 'no-igw' });
       return;
     }
     const q: Packet = p.dst.fam === 4 ? { ...p, dst: d.primary } : p;
@@ -209,7 +209,7 @@ export class Engine {
     if (!back || back.target.kind !== 'igw' || back.target.id !== igw) {
       ok = false;
       const why = back ? `the route to ${p.src.text} goes to ${describeTarget(back)}, not ${igw}` : `there is no route to ${p.src.text}`;
-      if (!w.deny({ type: 'route', id: d.sub.routes.id, verdict: 'deny', reason: `${d.sub.routes.id}: ${why}, so traffic from the internet is rejected` })) {
+      if (!w.deny({ type: 'route', id: d.sub.routes.id, verdict: 'deny', reason: `${d.sub.routes.id}: ${why}, so traffic from the internet is rejected`, code: 'no-return-route' })) {
         this.observe(w, d, 'ingress', false, q, undefined);
         return;
       }
@@ -235,7 +235,7 @@ export class Engine {
       return;
     }
     if (d.eni.sourceDestCheck) {
-      w.deny({ type: 'interface', id: d.eni.id, verdict: 'deny', reason: `${d.eni.id} is not ${q.dst.text} and its source/destination check is on` });
+      w.deny({ type: 'interface', id: d.eni.id, verdict: 'deny', reason: `${d.eni.id} is not ${q.dst.text} and its source/destination check is on`, code: 'source-dest-check' });
       return;
     }
     this.leave(c, w, d, q, false);
@@ -248,7 +248,7 @@ export class Engine {
     if (q.dst === n.primary) {
       const m = this.natTable.reverse(nat.id, q.protocol, q.src, q.sport, q.dport, q.time);
       if (!m) {
-        w.deny({ type: 'nat-gateway', id: nat.id, verdict: 'deny', reason: `${nat.id} has no connection for this packet (unsolicited traffic is dropped)` });
+        w.deny({ type: 'nat-gateway', id: nat.id, verdict: 'deny', reason: `${nat.id} has no connection for this packet (unsolicited traffic is dropped)`, code: 'unsolicited' });
         return;
       }
       w.allow(() => ({ type: 'nat-gateway', id: nat.id, verdict: 'allow', reason: `maps ${q.dst.text}:${q.dport} back to ${m.client.text}:${m.clientPort}` }));

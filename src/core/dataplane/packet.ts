@@ -62,7 +62,13 @@ export interface Decision {
   ruleId?: string | undefined;
   /** Human sentence, for explain and diagnose. */
   reason: string;
+  /** Machine-readable cause for denies that are not a rule (explain derives fixes from it). */
+  code?: DenyCode | undefined;
 }
+
+export type DenyCode =
+  | 'no-route' | 'blackhole' | 'no-return-route' | 'no-public-ip' | 'no-igw' | 'no-public-target'
+  | 'unsolicited' | 'private-nat' | 'source-dest-check' | 'no-interface' | 'routing-loop';
 
 export type Endpoint =
   | { kind: 'eni'; eni: NetworkInterface }

@@ -39,7 +39,13 @@ export class Network {
   /** The logical id a physical id came from, if any. */
   logicalIdOf(physicalId: string): string | undefined {
     for (const [k, v] of this.logical) if (v.physicalId === physicalId) return k;
-    return undefined;
+    const maps = [this.vpcs, this.subnets, this.routeTables, this.internetGateways, this.natGateways, this.networkAcls,
+      this.securityGroups, this.interfaces, this.instances, this.flowLogs] as const;
+    for (const m of maps) {
+      const r = (m as Map<string, { logicalId?: string | undefined }>).get(physicalId);
+      if (r) return r.logicalId;
+    }
+    return this.addresses.get(physicalId)?.logicalId;
   }
 
   routeTableOf(subnet: Subnet): RouteTable {
