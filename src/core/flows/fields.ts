@@ -60,3 +60,8 @@ export function parseLogFormat(format: string): FieldDef[] {
 export function formatVersion(fields: readonly FieldDef[]): number {
   return fields.reduce((v, d) => Math.max(v, d.version), 2);
 }
+
+/** The header line of S3 text objects: the format's field names, space-separated. */
+export function formatHeader(fields: readonly FieldDef[]): string {
+  return fields.map((d) => d.name).join(' ');
+}
