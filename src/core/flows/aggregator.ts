@@ -1,0 +1,242 @@
+/**
+ * Turns the data plane's observations into the records AWS would deliver.
+ *
+ * Each flow log keeps its own windows (see windows.ts). Inside a window, flows
+ * are grouped per interface by (srcaddr, dstaddr, srcport, dstport, protocol,
+ * pkt-srcaddr, pkt-dstaddr, direction, action); a flow that lasts longer than a
+ * window yields one record per window. A window's flows are rendered and dropped
+ * as soon as it closes, so memory follows the number of live flows, not the run.
+ *
+ * Calling contract, for the runner:
+ * - `observe` observations in time order (ties in any order);
+ * - `advanceTo(t)` whenever the clock moves (at the latest before each
+ *   configuration change made at t, so windows ending at t still see the
+ *   network they ran under), and emit what it returns;
+ * - `flush(end)` once at the end of the run.
+ *
+ * Output order is deterministic: windows by end time, then flow log id; inside a
+ * window, interfaces by id; inside an interface, flows by first packet (then by
+ * arrival), and the interface's SKIPDATA record last.
+ */
+import type { Observation } from '../dataplane/packet.ts';
+import type { Network } from '../model/network.ts';
+import type { FlowLog, NetworkInterface } from '../model/types.ts';
+import { hasPorts, TCP } from '../net/protocol.ts';
+import { type AwsServiceLookup, NO_AWS_SERVICES } from './aws-services.ts';
+import { coversInterface, interfacesCoveredBy, passesTrafficType } from './coverage.ts';
+import type { EmittedRecord } from './emitted.ts';
+import { type CompiledFormat, compileFormat } from './formatter.ts';
+import { type FlowTotals, type RecordData, type RecordEnv, recordEnvFor } from './record.ts';
+import { awsTcpFlags } from './tcp-flags.ts';
+import { type WindowSchedule, scheduleOf, windowEndMs, windowIndexAt, windowsEndedBy, windowStartMs } from './windows.ts';
+
+export interface AggregatorOptions {
+  /** Emit NODATA for monitored interfaces idle for a whole window (scenario `options.nodata`). */
+  nodata?: boolean | undefined;
+  /** Max flows per interface per window before the rest fold into SKIPDATA; 0 = unlimited. */
+  capacity?: number | undefined;
+  /** AWS address ranges for pkt-*-aws-service; without it those fields read `-`. */
+  aws?: AwsServiceLookup | undefined;
+}
+
+interface EniBucket {
+  eni: NetworkInterface;
+  flows: Map<string, FlowTotals>;
+  /** Some flows did not fit under `capacity`. */
+  skipped: boolean;
+}
+
+interface Window {
+  index: number;
+  enis: Map<string, EniBucket>;
+}
+
+interface FlowLogState {
+  fl: FlowLog;
+  format: CompiledFormat;
+  schedule: WindowSchedule;
+  creationSeconds: number;
+  windows: Map<number, Window>;
+  /** The window last written to: most observations land in it, so skip the map. */
+  current: Window | undefined;
+  /** Index of the first window not yet closed. */
+  nextToClose: number;
+  /** Still present in the network (not deleted). */
+  live: boolean;
+}
+
+interface Closing {
+  endMs: number;
+  state: FlowLogState;
+  index: number;
+  /** Closed by flush before its end: no NODATA, the window was not over. */
+  partial: boolean;
+}
+
+export class Aggregator {
+  private readonly nodata: boolean;
+  private readonly capacity: number;
+  private readonly env: RecordEnv;
+  private readonly states = new Map<string, FlowLogState>();
+  private readonly byEni = new Map<string, FlowLogState[]>();
+  private seenVersion = -1;
+
+  constructor(private readonly net: Network, opts: AggregatorOptions = {}) {
+    this.nodata = opts.nodata ?? false;
+    this.capacity = opts.capacity ?? 0;
+    if (!Number.isInteger(this.capacity) || this.capacity < 0) throw new RangeError(`capacity must be a whole number ≥ 0, got ${opts.capacity}`);
+    this.env = recordEnvFor(net, opts.aws ?? NO_AWS_SERVICES);
+  }
+
+  observe(o: Observation): void {
+    if (this.net.version !== this.seenVersion) this.sync();
+    let states = this.byEni.get(o.eni.id);
+    if (!states) {
+      states = [...this.states.values()].filter((s) => s.live && coversInterface(s.fl, o.eni));
+      this.byEni.set(o.eni.id, states);
+    }
+    let key: string | undefined;
+    for (const s of states) {
+      if (o.time < s.creationSeconds) continue;
+      const k = windowIndexAt(s.schedule, o.time);
+      let w = s.current;
+      if (!w || w.index !== k) {
+        if (k < s.nextToClose) throw new RangeError(`observation at ${o.time} falls in a window of ${s.fl.id} that already closed; observations must come in time order`);
+        w = s.windows.get(k);
+        if (!w) {
+          w = { index: k, enis: new Map() };
+          s.windows.set(k, w);
+        }
+        s.current = w;
+      }
+      let b = w.enis.get(o.eni.id);
+      if (!b) {
+        b = { eni: o.eni, flows: new Map(), skipped: false };
+        w.enis.set(o.eni.id, b);
+      }
+      // Filtered-out traffic still makes the interface active: it is not NODATA.
+      if (!passesTrafficType(s.fl, o.action)) continue;
+      key ??= flowKey(o);
+      const f = b.flows.get(key);
+      if (f) {
+        f.packets++;
+        f.bytes += o.bytes;
+        if (o.time < f.first) f.first = o.time;
+        if (o.time > f.last) f.last = o.time;
+        if (o.protocol === TCP) f.tcpFlags |= awsTcpFlags(o.tcpFlags);
+      } else if (this.capacity > 0 && b.flows.size >= this.capacity) {
+        b.skipped = true;
+      } else {
+        b.flows.set(key, newFlow(o));
+      }
+    }
+  }
+
+  /** Closes every window that ended by `t` (epoch seconds) and returns its records. */
+  advanceTo(t: number): EmittedRecord[] {
+    this.sync();
+    const closing: Closing[] = [];
+    for (const s of this.states.values()) {
+      const ended = windowsEndedBy(s.schedule, t);
+      if (this.nodata && s.live) {
+        for (let k = s.nextToClose; k < ended; k++) closing.push({ endMs: windowEndMs(s.schedule, k), state: s, index: k, partial: false });
+      } else {
+        for (const k of s.windows.keys()) if (k < ended) closing.push({ endMs: windowEndMs(s.schedule, k), state: s, index: k, partial: false });
+      }
+      if (ended > s.nextToClose) s.nextToClose = ended;
+    }
+    return this.close(closing);
+  }
+
+  /** End of run: closes what ended by `end` (with NODATA), then every window still holding flows. */
+  flush(end?: number): EmittedRecord[] {
+    const out = end === undefined ? [] : this.advanceTo(end);
+    this.sync();
+    const closing: Closing[] = [];
+    for (const s of this.states.values()) {
+      for (const k of s.windows.keys()) {
+        closing.push({ endMs: windowEndMs(s.schedule, k), state: s, index: k, partial: true });
+        if (k >= s.nextToClose) s.nextToClose = k + 1;
+      }
+    }
+    for (const r of this.close(closing)) out.push(r);
+    return out;
+  }
+
+  /** Flows currently held (for memory checks and progress output). */
+  get openFlows(): number {
+    let n = 0;
+    for (const s of this.states.values()) for (const w of s.windows.values()) for (const b of w.enis.values()) n += b.flows.size;
+    return n;
+  }
+
+  /** Picks up created and deleted flow logs; forgets deleted ones once drained. */
+  private sync(): void {
+    if (this.net.version === this.seenVersion) return;
+    this.seenVersion = this.net.version;
+    this.byEni.clear();
+    for (const s of this.states.values()) s.live = this.net.flowLogs.get(s.fl.id) === s.fl;
+    for (const fl of this.net.flowLogs.values()) {
+      if (this.states.get(fl.id)?.fl === fl) continue;
+      this.states.set(fl.id, {
+        fl, format: compileFormat(fl.logFormat), schedule: scheduleOf(fl), creationSeconds: fl.creationTime / 1000,
+        windows: new Map(), current: undefined, nextToClose: 0, live: true,
+      });
+    }
+  }
+
+  private close(closing: Closing[]): EmittedRecord[] {
+    closing.sort((a, b) => a.endMs - b.endMs || (a.state.fl.id < b.state.fl.id ? -1 : a.state.fl.id > b.state.fl.id ? 1 : 0));
+    const out: EmittedRecord[] = [];
+    for (const c of closing) this.closeWindow(c, out);
+    for (const [id, s] of this.states) if (!s.live && s.windows.size === 0) this.states.delete(id);
+    return out;
+  }
+
+  private closeWindow(c: Closing, out: EmittedRecord[]): void {
+    const s = c.state;
+    const w = s.windows.get(c.index);
+    s.windows.delete(c.index);
+    if (s.current === w) s.current = undefined;
+    const startSec = Math.floor(windowStartMs(s.schedule, c.index) / 1000);
+    const endSec = Math.floor(c.endMs / 1000);
+    const rows: { id: string; eni: NetworkInterface; bucket: EniBucket | undefined }[] = [];
+    if (w) for (const [id, b] of w.enis) rows.push({ id, eni: b.eni, bucket: b });
+    if (this.nodata && s.live && !c.partial) {
+      for (const eni of interfacesCoveredBy(this.net, s.fl)) if (!w?.enis.has(eni.id)) rows.push({ id: eni.id, eni, bucket: undefined });
+    }
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const row of rows) {
+      const b = row.bucket;
+      if (!b) {
+        this.emit(s, { eni: row.eni, status: 'NODATA', start: startSec, end: endSec, flow: null }, out);
+        continue;
+      }
+      const flows = [...b.flows.values()].sort((x, y) => x.first - y.first);
+      for (const f of flows) this.emit(s, { eni: b.eni, status: 'OK', start: Math.floor(f.first), end: Math.floor(f.last), flow: f }, out);
+      if (b.skipped) this.emit(s, { eni: b.eni, status: 'SKIPDATA', start: startSec, end: endSec, flow: null }, out);
+    }
+  }
+
+  private emit(s: FlowLogState, r: RecordData, out: EmittedRecord[]): void {
+    const { values, line } = s.format.render(r, this.env);
+    out.push({ flowLog: s.fl, eniId: r.eni.id, start: r.start, end: r.end, values, line });
+  }
+}
+
+/** Ports mean nothing outside TCP and UDP: AWS shows 0 for ICMP, so they stay out of the key too. */
+function flowKey(o: Observation): string {
+  const p = hasPorts(o.protocol);
+  return `${o.srcaddr.text} ${o.dstaddr.text} ${p ? o.srcport : 0} ${p ? o.dstport : 0} ${o.protocol} ${o.pktSrcaddr.text} ${o.pktDstaddr.text} ${o.direction === 'ingress' ? 'i' : 'e'}${o.action === 'ACCEPT' ? 'A' : 'R'}`;
+}
+
+function newFlow(o: Observation): FlowTotals {
+  const p = hasPorts(o.protocol);
+  return {
+    srcaddr: o.srcaddr, dstaddr: o.dstaddr, pktSrcaddr: o.pktSrcaddr, pktDstaddr: o.pktDstaddr,
+    srcport: p ? o.srcport : 0, dstport: p ? o.dstport : 0, protocol: o.protocol, direction: o.direction, action: o.action,
+    packets: 1, bytes: o.bytes, first: o.time, last: o.time,
+    tcpFlags: o.protocol === TCP ? awsTcpFlags(o.tcpFlags) : 0,
+    trafficPath: o.trafficPath,
+  };
+}
