@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type S3Layout, deliverySlot, s3FileHash, s3FileName, s3KeyPrefix, s3ObjectKey } from './s3-keys.ts';
+import type { FlowLog } from '../model/types.ts';
+import { type S3Layout, deliverySlot, s3FileHash, s3FileName, s3KeyFor, s3KeyPrefix, s3ObjectKey } from './s3-keys.ts';
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 const layout = (over: Partial<S3Layout> = {}): S3Layout => ({
@@ -43,8 +44,22 @@ test('an optional folder goes before AWSLogs, with its slashes normalised', () =
 });
 
 test('the object key joins folder and file name for the slot of `end`', () => {
-  const key = s3ObjectKey(layout({ prefix: 'logs', perHourPartition: true }), 'fl-0abc', 'plain-text', at('2026-01-01T00:04:59Z'));
+  const key = s3KeyFor(layout({ prefix: 'logs', perHourPartition: true }), 'fl-0abc', 'plain-text', at('2026-01-01T00:04:59Z'));
   assert.match(key, /^logs\/AWSLogs\/123456789012\/vpcflowlogs\/us-east-1\/2026\/01\/01\/00\/123456789012_vpcflowlogs_us-east-1_fl-0abc_20260101T0000Z_[0-9a-f]{8}\.log\.gz$/);
   // A record ending in the last slot of a day lands in that day's folder.
-  assert.match(s3ObjectKey(layout(), 'fl-0abc', 'plain-text', at('2026-01-01T23:59:59Z')), /\/2026\/01\/01\/.*_20260101T2355Z_/);
+  assert.match(s3KeyFor(layout(), 'fl-0abc', 'plain-text', at('2026-01-01T23:59:59Z')), /\/2026\/01\/01\/.*_20260101T2355Z_/);
+});
+
+test("a flow log's bucket, folder and options give its object keys", () => {
+  const fl = {
+    id: 'fl-0abc', logDestination: 'arn:aws:s3:::my-bucket/my_subfolder/', fileFormat: 'parquet',
+    hiveCompatiblePartitions: true, perHourPartition: true,
+  } as FlowLog;
+  const { bucket, key } = s3ObjectKey(fl, '123456789012', 'eu-west-3', at('2022-08-31T12:57:13Z'));
+  assert.equal(bucket, 'my-bucket');
+  assert.match(key, /^my_subfolder\/AWSLogs\/aws-account-id=123456789012\/aws-service=vpcflowlogs\/aws-region=eu-west-3\/year=2022\/month=08\/day=31\/hour=12\/123456789012_vpcflowlogs_eu-west-3_fl-0abc_20220831T1255Z_[0-9a-f]{8}\.log\.parquet$/);
+  assert.equal(s3ObjectKey(fl, '123456789012', 'eu-west-3', deliverySlot(at('2022-08-31T12:57:13Z'))).key, key, 'the slot start names the same object');
+  const plain = s3ObjectKey({ ...fl, logDestination: 'arn:aws:s3:::my-bucket', fileFormat: 'plain-text', hiveCompatiblePartitions: false, perHourPartition: false }, '123456789012', 'eu-west-3', at('2022-08-31T12:57:13Z'));
+  assert.match(plain.key, /^AWSLogs\/123456789012\/vpcflowlogs\/eu-west-3\/2022\/08\/31\/123456789012_vpcflowlogs_eu-west-3_fl-0abc_20220831T1255Z_[0-9a-f]{8}\.log\.gz$/);
+  assert.throws(() => s3ObjectKey({ ...fl, logDestination: 'arn:aws:logs:us-east-1:1:log-group:x' }, '1', 'us-east-1', 0), /not an S3 bucket ARN/);
 });

@@ -10,6 +10,8 @@
  * AWS's <hash> is opaque; ours is 8 hex digits from the flow log id and the
  * slot, so names are stable across runs and distinct across flow logs and slots.
  */
+import { parseBucketArn } from '../ec2/flow-logs.ts';
+import type { FlowLog } from '../model/types.ts';
 import { hash128 } from '../random.ts';
 
 export const DELIVERY_SLOT_SECONDS = 300;
@@ -60,8 +62,27 @@ export function s3FileName(account: string, region: string, flowLogId: string, s
   return `${account}_vpcflowlogs_${region}_${flowLogId}_${y}${m}${d}T${h}${min}Z_${s3FileHash(flowLogId, slot)}${ext}`;
 }
 
-/** The full object key for a record of `flowLogId` whose `end` is given (epoch seconds). */
-export function s3ObjectKey(layout: S3Layout, flowLogId: string, fileFormat: 'plain-text' | 'parquet', end: number): string {
+/** The key of the object holding a record whose `end` is given (epoch seconds). */
+export function s3KeyFor(layout: S3Layout, flowLogId: string, fileFormat: 'plain-text' | 'parquet', end: number): string {
   const slot = deliverySlot(end);
   return s3KeyPrefix(layout, slot) + s3FileName(layout.account, layout.region, flowLogId, slot, fileFormat);
+}
+
+/** A flow log's S3 bucket and layout, from its destination ARN and destination options. */
+export function s3LayoutOf(fl: FlowLog, account: string, region: string): S3Layout & { bucket: string } {
+  const b = parseBucketArn(fl.logDestination);
+  if (!b) throw new Error(`flow log ${fl.id}: ${JSON.stringify(fl.logDestination)} is not an S3 bucket ARN`);
+  return {
+    bucket: b.bucket, prefix: b.prefix, account, region,
+    hiveCompatiblePartitions: fl.hiveCompatiblePartitions, perHourPartition: fl.perHourPartition,
+  };
+}
+
+/**
+ * Bucket and key of the object for a record of `fl` ending at `time` (epoch
+ * seconds; the start of its 5-minute slot gives the same answer).
+ */
+export function s3ObjectKey(fl: FlowLog, account: string, region: string, time: number): { bucket: string; key: string } {
+  const layout = s3LayoutOf(fl, account, region);
+  return { bucket: layout.bucket, key: s3KeyFor(layout, fl.id, fl.fileFormat, time) };
 }
