@@ -8,13 +8,18 @@ import type { Network } from '../model/network.ts';
 import type { NatGateway, NetworkInterface, Subnet, Vpc } from '../model/types.ts';
 import { type CompiledNacl, compileNacl } from './nacl.ts';
 import { type CompiledRouteTable, compileRouteTable } from './routing.ts';
-import { type CompiledSgRule, compileSgRule } from './security-group.ts';
+import { type CompiledSgRule, type SgRuleList, compileSgRule, sgRuleList } from './security-group.ts';
+import { reservedAddresses } from './aws-services.ts';
 
 export interface CompiledSubnet {
   subnet: Subnet;
   vpc: Vpc;
   nacl: CompiledNacl;
   routes: CompiledRouteTable;
+  /** Private addresses of this subnet's VPC → interface. */
+  privates: Map<IpAddr, CompiledEni>;
+  /** AWS's own addresses as seen from this subnet (DNS, router, reserved), never filtered. */
+  reserved: ReadonlyMap<IpAddr, string>;
 }
 
 export interface CompiledEni {
@@ -22,11 +27,14 @@ export interface CompiledEni {
   /** Stable small integer, for connection-tracking keys. */
   index: number;
   sub: CompiledSubnet;
-  sgIn: CompiledSgRule[];
-  sgOut: CompiledSgRule[];
+  sgIn: SgRuleList;
+  sgOut: SgRuleList;
   /** Set when the interface belongs to a NAT gateway. */
   nat: NatGateway | undefined;
   primary: IpAddr;
+  /** Reused route-lookup results for traffic to this interface from its own subnet, or from another. */
+  hopWithin: { kind: 'eni'; eni: CompiledEni; leaves: boolean; path: number };
+  hopInto: { kind: 'eni'; eni: CompiledEni; leaves: boolean; path: number };
 }
 
 export interface CompiledNetwork {
@@ -34,6 +42,8 @@ export interface CompiledNetwork {
   enis: Map<string, CompiledEni>;
   /** Per VPC: private (and IPv6) address → interface. */
   privateByVpc: Map<string, Map<IpAddr, CompiledEni>>;
+  /** Every private address of every VPC (the first VPC wins when ranges overlap): finds a packet's sender. */
+  allPrivate: Map<IpAddr, CompiledEni>;
   /** Public IPv4 and IPv6 addresses reachable from the internet → interface. */
   public: Map<IpAddr, CompiledEni>;
   /** VPC → attached internet gateway id. */
@@ -57,10 +67,16 @@ export function compileNetwork(net: Network, indexOf: (eniId: string) => number)
   for (const a of net.networkAcls.values()) nacls.set(a.id, compileNacl(a));
   const tables = new Map<string, CompiledRouteTable>();
   for (const t of net.routeTables.values()) tables.set(t.id, compileRouteTable(t));
+  const privateByVpc = new Map<string, Map<IpAddr, CompiledEni>>();
+  const privateMapOf = (vpcId: string) => {
+    let m = privateByVpc.get(vpcId);
+    if (!m) privateByVpc.set(vpcId, (m = new Map()));
+    return m;
+  };
   const subnets = new Map<string, CompiledSubnet>();
   for (const s of net.subnets.values()) {
     const vpc = net.vpcs.get(s.vpcId)!;
-    subnets.set(s.id, { subnet: s, vpc, nacl: nacls.get(s.networkAclId)!, routes: tables.get(s.routeTableId ?? vpc.mainRouteTableId)! });
+    subnets.set(s.id, { subnet: s, vpc, nacl: nacls.get(s.networkAclId)!, routes: tables.get(s.routeTableId ?? vpc.mainRouteTableId)!, reserved: reservedAddresses(vpc, s), privates: privateMapOf(s.vpcId) });
   }
   const natByEni = new Map<string, NatGateway>();
   const nats = new Map<string, NatGateway>();
@@ -70,8 +86,8 @@ export function compileNetwork(net: Network, indexOf: (eniId: string) => number)
     nats.set(g.id, g);
   }
   const enis = new Map<string, CompiledEni>();
-  const privateByVpc = new Map<string, Map<IpAddr, CompiledEni>>();
   const pub = new Map<IpAddr, CompiledEni>();
+  const allPrivate = new Map<IpAddr, CompiledEni>();
   for (const e of net.interfaces.values()) {
     const sub = subnets.get(e.subnetId);
     if (!sub || e.privateIps.length === 0) continue;
@@ -82,24 +98,24 @@ export function compileNetwork(net: Network, indexOf: (eniId: string) => number)
       for (const r of g.ingress) sgIn.push(compileSgRule(g.id, r, membersOf));
       for (const r of g.egress) sgOut.push(compileSgRule(g.id, r, membersOf));
     }
-    const c: CompiledEni = { eni: e, index: indexOf(e.id), sub, sgIn, sgOut, nat: natByEni.get(e.id), primary: e.privateIps[0]! };
+    const c = { eni: e, index: indexOf(e.id), sub, sgIn: sgRuleList(sgIn), sgOut: sgRuleList(sgOut), nat: natByEni.get(e.id), primary: e.privateIps[0]! } as CompiledEni;
+    c.hopWithin = { kind: 'eni', eni: c, leaves: false, path: 1 };
+    c.hopInto = { kind: 'eni', eni: c, leaves: true, path: 1 };
     enis.set(e.id, c);
-    let m = privateByVpc.get(e.vpcId);
-    if (!m) privateByVpc.set(e.vpcId, (m = new Map()));
-    for (const a of e.privateIps) m.set(a, c);
-    for (const a of e.ipv6Ips) { m.set(a, c); pub.set(a, c); }
+    const m = privateMapOf(e.vpcId);
+    for (const a of [...e.privateIps, ...e.ipv6Ips]) {
+      m.set(a, c);
+      if (!allPrivate.has(a)) allPrivate.set(a, c);
+    }
+    for (const a of e.ipv6Ips) pub.set(a, c);
     if (e.publicIp) pub.set(e.publicIp, c);
   }
   const igwOf = new Map<string, string>();
   for (const g of net.internetGateways.values()) if (g.vpcId) igwOf.set(g.vpcId, g.id);
-  return { version: net.version, enis, privateByVpc, public: pub, igwOf, subnets, nats };
+  return { version: net.version, enis, privateByVpc, allPrivate, public: pub, igwOf, subnets, nats };
 }
 
 /** The interface holding a private address, searching every VPC (first match wins when ranges overlap). */
 export function findPrivate(c: CompiledNetwork, addr: IpAddr): CompiledEni | undefined {
-  for (const m of c.privateByVpc.values()) {
-    const e = m.get(addr);
-    if (e) return e;
-  }
-  return undefined;
+  return c.allPrivate.get(addr);
 }

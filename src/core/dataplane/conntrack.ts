@@ -38,6 +38,8 @@ export interface ConnEntry {
   requests: number;
   timeouts: ConnTrackTimeouts;
   next: ConnEntry | undefined;
+  /** Set when the entry leaves the table, so cached references know it is gone. */
+  dead: boolean;
 }
 
 function mix(h: number, v: number): number {
@@ -50,7 +52,8 @@ function hashTuple(eni: number, protocol: number, local: IpAddr, lport: number, 
   h = mix(h, local.w3); h = mix(h, local.w2); h = mix(h, local.w0);
   h = mix(h, remote.w3); h = mix(h, remote.w2); h = mix(h, remote.w0);
   h = mix(h, (lport << 16) | rport);
-  return h >>> 0;
+  // 30 bits keep the key a small integer in V8; larger numbers are boxed and slow as Map keys.
+  return h >>> 2;
 }
 
 export class ConnTrack {
@@ -79,7 +82,7 @@ export class ConnTrack {
     const h = hashTuple(eni, protocol, local, lport, remote, rport);
     const e: ConnEntry = {
       eni, protocol, local, lport, remote, rport, initiator, lastSeen: now, tcp: 'syn', finLocal: false, finRemote: false,
-      replies: 0, requests: 0, timeouts, next: this.table.get(h),
+      replies: 0, requests: 0, timeouts, next: this.table.get(h), dead: false,
     };
     this.table.set(h, e);
     this.size++;
@@ -95,7 +98,16 @@ export class ConnTrack {
     }
   }
 
+  /** Whether a remembered entry still stands for this tuple at this time (cheap: no hashing). */
+  stillValid(e: ConnEntry, eni: number, local: IpAddr, lport: number, remote: IpAddr, rport: number, now: number): boolean {
+    if (e.dead || e.eni !== eni || e.local !== local || e.remote !== remote) return false;
+    if ((e.protocol === TCP || e.protocol === UDP) && (e.lport !== lport || e.rport !== rport)) return false;
+    if (now - e.lastSeen > idleTimeout(e)) return false;
+    return true;
+  }
+
   private unlink(h: number, prev: ConnEntry | undefined, e: ConnEntry): void {
+    e.dead = true;
     if (prev) prev.next = e.next;
     else if (e.next) this.table.set(h, e.next);
     else this.table.delete(h);
@@ -116,6 +128,7 @@ export class ConnTrack {
   }
 
   clear(): void {
+    for (const head of this.table.values()) for (let e: ConnEntry | undefined = head; e; e = e.next) e.dead = true;
     this.table.clear();
     this.size = 0;
   }

@@ -12,7 +12,7 @@ import type { Network } from '../model/network.ts';
 import type { Route } from '../model/types.ts';
 import { awsServiceAt } from './aws-services.ts';
 import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNetwork, findPrivate } from './compile.ts';
-import { ConnTrack, advance } from './conntrack.ts';
+import { type ConnEntry, ConnTrack, advance } from './conntrack.ts';
 import { NACL_DEFAULT_RULE_V4, NACL_DEFAULT_RULE_V6, matchNacl } from './nacl.ts';
 import { NatTable } from './nat-table.ts';
 import type { Direction, Fate, Packet } from './packet.ts';
@@ -72,9 +72,9 @@ export class Engine {
   }
 
   private fromInterface(c: CompiledNetwork, w: Walk, s: CompiledEni, p: Packet): void {
-    const svc = awsServiceAt(s.sub.vpc, s.sub.subnet, p.dst, p.protocol, p.dport, p.sport);
+    const svc = awsServiceAt(s.sub.reserved, p.dst, p.protocol, p.dport, p.sport);
     if (svc) {
-      w.allow(() => ({ type: 'aws-service', id: svc, verdict: 'allow', reason: `${svc} at ${p.dst.text}: never filtered, never logged` }));
+      if (w.trace) w.note({ type: 'aws-service', id: svc, verdict: 'allow', reason: `${svc} at ${p.dst.text}: never filtered, never logged` });
       w.deliver({ kind: 'aws-service', what: svc }, p);
       return;
     }
@@ -114,32 +114,28 @@ export class Engine {
   private nextHop(c: CompiledNetwork, w: Walk, sub: CompiledSubnet, q: Packet, self: CompiledEni): Hop | undefined {
     const route = lookupRoute(sub.routes, q.dst);
     const vpcId = sub.vpc.id;
-    const blackhole = (why: string, code: 'no-route' | 'blackhole' = 'blackhole'): Hop | undefined => {
-      if (w.deny({ type: 'route', id: sub.routes.id, verdict: 'deny', reason: why, code })) return this.assumedHop(c, sub, q);
-      return undefined;
-    };
-    if (!route) return blackhole(`route table ${sub.routes.id} has no route to ${q.dst.text}`, 'no-route');
-    w.allow(() => ({ type: 'route', id: sub.routes.id, verdict: 'allow', reason: `${route.dest.text} → ${describeTarget(route)}` }));
+    if (!route) return this.blackhole(c, w, sub, q, `route table ${sub.routes.id} has no route to ${q.dst.text}`, 'no-route');
+    if (w.trace) w.note({ type: 'route', id: sub.routes.id, verdict: 'allow', reason: `${route.dest.text} → ${describeTarget(route)}` });
     const t = route.target;
     switch (t.kind) {
       case 'local': {
-        const d = c.privateByVpc.get(vpcId)?.get(q.dst);
+        const d = sub.privates.get(q.dst);
         if (!d) return { kind: 'nowhere', leaves: !cidrContains(sub.subnet.cidr, q.dst), path: 1 };
-        return { kind: 'eni', eni: d, leaves: d.sub !== sub, path: 1 };
+        return d.sub === sub ? d.hopWithin : d.hopInto;
       }
       case 'igw':
-        if (c.igwOf.get(vpcId) !== t.id) return blackhole(`route ${route.dest.text} → ${t.id} is a blackhole: the internet gateway is not attached to ${vpcId}`);
+        if (c.igwOf.get(vpcId) !== t.id) return this.blackhole(c, w, sub, q, `route ${route.dest.text} → ${t.id} is a blackhole: the internet gateway is not attached to ${vpcId}`);
         return { kind: 'igw', id: t.id!, leaves: true, path: isNitro(this.net, self.eni) ? 8 : 2 };
       case 'nat': {
         const nat = c.nats.get(t.id!);
         const n = nat && c.enis.get(nat.eniId);
-        if (!n) return blackhole(`route ${route.dest.text} → ${t.id} is a blackhole: the NAT gateway no longer exists`);
+        if (!n) return this.blackhole(c, w, sub, q, `route ${route.dest.text} → ${t.id} is a blackhole: the NAT gateway no longer exists`);
         return { kind: 'eni', eni: n, leaves: n.sub !== sub, path: 1 };
       }
       case 'eni': case 'instance': {
         const eniId = t.kind === 'eni' ? t.id! : this.net.instances.get(t.id!)?.eniIds[0];
         const e = eniId ? c.enis.get(eniId) : undefined;
-        if (!e) return blackhole(`route ${route.dest.text} → ${t.id} is a blackhole: the target is gone`);
+        if (!e) return this.blackhole(c, w, sub, q, `route ${route.dest.text} → ${t.id} is a blackhole: the target is gone`);
         return { kind: 'eni', eni: e, leaves: e.sub !== sub, path: 1 };
       }
       case 'vgw': return { kind: 'external', leaves: true, path: 3 };
@@ -149,6 +145,11 @@ export class Engine {
       case 'tgw': return { kind: 'external', leaves: true, path: 1 };
       default: return { kind: 'external', leaves: true, path: undefined };
     }
+  }
+
+  private blackhole(c: CompiledNetwork, w: Walk, sub: CompiledSubnet, q: Packet, why: string, code: 'no-route' | 'blackhole' = 'blackhole'): Hop | undefined {
+    if (w.deny({ type: 'route', id: sub.routes.id, verdict: 'deny', reason: why, code })) return this.assumedHop(c, sub, q);
+    return undefined;
   }
 
   /** With blockers lifted (explain), a missing route is read as the route the user most likely meant. */
@@ -180,14 +181,14 @@ export class Engine {
         return;
       }
       out = { ...q, src: pub };
-      w.allow(() => ({ type: 'internet-gateway', id: igwId, verdict: 'allow', reason: `translates ${src.text} → ${pub.text}` }));
+      if (w.trace) w.note({ type: 'internet-gateway', id: igwId, verdict: 'allow', reason: `translates ${src.text} → ${pub.text}` });
     }
     w.deliver({ kind: 'internet' }, out);
   }
 
   private fromOutside(c: CompiledNetwork, w: Walk, p: Packet): void {
     const direct = findPrivate(c, p.dst);
-    if (direct && awsServiceAt(direct.sub.vpc, direct.sub.subnet, p.src, p.protocol, p.sport, p.dport)) {
+    if (direct && awsServiceAt(direct.sub.reserved, p.src, p.protocol, p.sport, p.dport)) {
       w.deliver({ kind: 'eni', eni: direct.eni }, p); // replies from AWS's own services are never filtered or logged
       return;
     }
@@ -202,7 +203,7 @@ export class Engine {
       return;
     }
     const q: Packet = p.dst.fam === 4 ? { ...p, dst: d.primary } : p;
-    w.allow(() => ({ type: 'internet-gateway', id: igw, verdict: 'allow', reason: `translates ${p.dst.text} → ${q.dst.text}` }));
+    if (w.trace) w.note({ type: 'internet-gateway', id: igw, verdict: 'allow', reason: `translates ${p.dst.text} → ${q.dst.text}` });
     let ok = true;
     // Replies would leave through the subnet's route table: with no route back to this gateway, AWS rejects at the interface.
     const back = lookupRoute(d.sub.routes, p.src);
@@ -251,12 +252,12 @@ export class Engine {
         w.deny({ type: 'nat-gateway', id: nat.id, verdict: 'deny', reason: `${nat.id} has no connection for this packet (unsolicited traffic is dropped)`, code: 'unsolicited' });
         return;
       }
-      w.allow(() => ({ type: 'nat-gateway', id: nat.id, verdict: 'allow', reason: `maps ${q.dst.text}:${q.dport} back to ${m.client.text}:${m.clientPort}` }));
+      if (w.trace) w.note({ type: 'nat-gateway', id: nat.id, verdict: 'allow', reason: `maps ${q.dst.text}:${q.dport} back to ${m.client.text}:${m.clientPort}` });
       this.leave(c, w, n, { ...q, dst: m.client, dport: m.clientPort }, false);
       return;
     }
     const port = this.natTable.translate(nat.id, q.protocol, q.src, q.sport, q.dst, q.dport, q.time);
-    w.allow(() => ({ type: 'nat-gateway', id: nat.id, verdict: 'allow', reason: `translates ${q.src.text}:${q.sport} → ${n.primary.text}:${port}` }));
+    if (w.trace) w.note({ type: 'nat-gateway', id: nat.id, verdict: 'allow', reason: `translates ${q.src.text}:${q.sport} → ${n.primary.text}:${port}` });
     this.leave(c, w, n, { ...q, src: n.primary, sport: q.protocol === TCP || q.protocol === UDP ? port : q.sport }, false);
   }
 
@@ -264,11 +265,11 @@ export class Engine {
     const rules = dir === 'in' ? sub.nacl.inbound : sub.nacl.outbound;
     const remote = dir === 'in' ? q.src : q.dst;
     const i = matchNacl(rules, remote, q.protocol, q.dport, q.icmpType, q.icmpCode);
-    const rule = i >= 0 ? rules[i]! : undefined;
+    const rule = i >= 0 ? rules.rules[i]! : undefined;
     const ruleNumber = rule ? rule.ruleNumber : remote.fam === 4 ? NACL_DEFAULT_RULE_V4 : NACL_DEFAULT_RULE_V6;
     const direction = dir === 'in' ? 'inbound' : 'outbound';
     if (rule?.allow) {
-      w.allow(() => ({ type: 'network-acl', id: sub.nacl.id, direction, verdict: 'allow', ruleNumber, reason: `rule ${ruleNumber} allows it` }));
+      if (w.trace) w.note({ type: 'network-acl', id: sub.nacl.id, direction, verdict: 'allow', ruleNumber, reason: `rule ${ruleNumber} allows it` });
       return true;
     }
     w.deny({
@@ -284,33 +285,40 @@ export class Engine {
     const local = out ? q.src : q.dst, remote = out ? q.dst : q.src;
     const lport = out ? q.sport : q.dport, rport = out ? q.dport : q.sport;
     const direction = out ? 'outbound' : 'inbound';
-    const entry = this.conntrack.find(e.index, q.protocol, local, lport, remote, rport, q.time);
+    const flow = q.flow;
+    const cached = (flow ? (out ? flow.out : flow.in) : undefined) as ConnEntry | undefined;
+    const entry = cached !== undefined && this.conntrack.stillValid(cached, e.index, local, lport, remote, rport, q.time)
+      ? cached
+      : this.conntrack.find(e.index, q.protocol, local, lport, remote, rport, q.time);
     if (entry) {
+      if (flow) { if (out) flow.out = entry; else flow.in = entry; }
       if (!advance(entry, dir, q.flags, q.time)) this.conntrack.remove(entry);
-      w.allow(() => ({ type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'allow', ruleId: 'tracked', reason: 'part of a tracked connection' }));
+      if (w.trace) w.note({ type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'allow', ruleId: 'tracked', reason: 'part of a tracked connection' });
       return true;
     }
     const rules = out ? e.sgOut : e.sgIn;
     const i = matchSg(rules, remote, q.protocol, q.dport, q.icmpType, q.icmpCode);
-    const track = (): void => {
-      if (q.flags & (RST | FIN)) return;
-      const ne = this.conntrack.add(e.index, q.protocol, local, lport, remote, rport, dir, q.time, e.eni.connTracking);
-      advance(ne, dir, q.flags, q.time);
-    };
     if (i < 0) {
       const go = w.deny({
         type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'deny',
         reason: `no ${direction} rule of ${e.eni.groups.join(', ') || 'its (empty) security group list'} on ${e.eni.id} allows it`,
       });
-      if (go) track(); // explain: the response leg should see the request as if it had been allowed
+      if (go) this.track(e, q, dir, local, lport, remote, rport); // explain: the response leg should see the request as if it had been allowed
       return false;
     }
-    const r = rules[i]!;
+    const r = rules.rules[i]!;
     const tracked = alwaysTracked || (q.protocol !== TCP && q.protocol !== UDP) || !r.anyAddress ||
       !allowsAllTraffic(out ? e.sgIn : e.sgOut, remote.fam, q.protocol);
-    if (tracked) track();
-    w.allow(() => ({ type: 'security-group', id: r.groupId, direction, verdict: 'allow', ruleId: r.ruleId, reason: `rule ${r.ruleId} of ${r.groupId} allows it${tracked ? '' : ' (untracked flow)'}` }));
+    if (tracked) this.track(e, q, dir, local, lport, remote, rport);
+    if (w.trace) w.note({ type: 'security-group', id: r.groupId, direction, verdict: 'allow', ruleId: r.ruleId, reason: `rule ${r.ruleId} of ${r.groupId} allows it${tracked ? '' : ' (untracked flow)'}` });
     return true;
+  }
+
+  private track(e: CompiledEni, q: Packet, dir: 'in' | 'out', local: IpAddr, lport: number, remote: IpAddr, rport: number): void {
+    if (q.flags & (RST | FIN)) return;
+    const ne = this.conntrack.add(e.index, q.protocol, local, lport, remote, rport, dir, q.time, e.eni.connTracking);
+    advance(ne, dir, q.flags, q.time);
+    if (q.flow) { if (dir === 'out') q.flow.out = ne; else q.flow.in = ne; }
   }
 
   private observe(w: Walk, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): void {

@@ -12,7 +12,7 @@ import { ip } from '../net/ip.ts';
 import { ICMP, TCP, UDP } from '../net/protocol.ts';
 import type { NaclEntry, SgRule } from '../model/types.ts';
 import { compileNacl, matchNacl } from './nacl.ts';
-import { compileSgRule, matchSg } from './security-group.ts';
+import { compileSgRule, matchSg, sgRuleList } from './security-group.ts';
 
 const octet = fc.integer({ min: 0, max: 255 });
 const addr = fc.tuple(fc.constantFrom(10, 172, 192, 54), octet, octet, octet).map((o) => o.join('.'));
@@ -55,7 +55,7 @@ test('property: compiled network ACL evaluation equals the reference', () => {
       const rules = egress ? compiled.outbound : compiled.inbound;
       const i = matchNacl(rules, ip(remote), protocol, dport, t, c);
       const expected = referenceNacl(entries, egress, remote, protocol, dport, t, c);
-      assert.equal(i < 0 ? 'default' : rules[i]!.ruleNumber, expected);
+      assert.equal(i < 0 ? 'default' : rules.rules[i]!.ruleNumber, expected);
     }), { numRuns: 2000 });
 });
 
@@ -76,7 +76,7 @@ test('property: compiled security-group evaluation equals the reference', () => 
         };
       });
       const compiled = rules.map((r) => compileSgRule('sg-1', r, () => members));
-      const got = matchSg(compiled, ip(remote), protocol, dport, t, c) >= 0;
+      const got = matchSg(sgRuleList(compiled), ip(remote), protocol, dport, t, c) >= 0;
       const expected = rules.some((r) => {
         if (r.protocol !== -1 && r.protocol !== protocol) return false;
         if (r.protocol === TCP || r.protocol === UDP) { if (dport < r.fromPort || dport > r.toPort) return false; }

@@ -5,8 +5,9 @@
  */
 import { type Cidr, cidrContains } from '../net/cidr.ts';
 import type { IpAddr } from '../net/ip.ts';
-import { ALL_PROTOCOLS, ICMP, ICMPV6, TCP, UDP } from '../net/protocol.ts';
+import { ICMP, ICMPV6, TCP, UDP } from '../net/protocol.ts';
 import type { NetworkAcl } from '../model/types.ts';
+import { PortIndex } from './port-index.ts';
 
 export interface CompiledNaclRule {
   ruleNumber: number;
@@ -21,18 +22,24 @@ export interface CompiledNaclRule {
   icmpCode: number;
 }
 
+/** One direction's rules in rule-number order, with their port index. */
+export interface NaclRuleList {
+  rules: CompiledNaclRule[];
+  index: PortIndex;
+}
+
 export interface CompiledNacl {
   id: string;
-  inbound: CompiledNaclRule[];
-  outbound: CompiledNaclRule[];
+  inbound: NaclRuleList;
+  outbound: NaclRuleList;
 }
 
 export const NACL_DEFAULT_RULE_V4 = 32767;
 export const NACL_DEFAULT_RULE_V6 = 32768;
 
 export function compileNacl(acl: NetworkAcl): CompiledNacl {
-  const build = (egress: boolean) =>
-    acl.entries
+  const build = (egress: boolean): NaclRuleList => {
+    const rules = acl.entries
       .filter((e) => e.egress === egress)
       .sort((a, b) => a.ruleNumber - b.ruleNumber)
       .map((e): CompiledNaclRule => {
@@ -45,6 +52,8 @@ export function compileNacl(acl: NetworkAcl): CompiledNacl {
           icmpType: icmpTyped ? e.icmpType ?? -1 : -1, icmpCode: icmpTyped ? e.icmpCode ?? -1 : -1,
         };
       });
+    return { rules, index: new PortIndex(rules) };
+  };
   return { id: acl.id, inbound: build(false), outbound: build(true) };
 }
 
@@ -53,11 +62,12 @@ export function compileNacl(acl: NetworkAcl): CompiledNacl {
  * address the rule's CIDR is compared with (source inbound, destination outbound);
  * `port` is the destination port.
  */
-export function matchNacl(rules: readonly CompiledNaclRule[], remote: IpAddr, protocol: number, port: number, icmpType: number, icmpCode: number): number {
-  for (let i = 0; i < rules.length; i++) {
+export function matchNacl(list: NaclRuleList, remote: IpAddr, protocol: number, port: number, icmpType: number, icmpCode: number): number {
+  const rules = list.rules;
+  const ids = list.index.candidates(protocol, port);
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
     const r = rules[i]!;
-    if (r.protocol !== ALL_PROTOCOLS && r.protocol !== protocol) continue;
-    if (r.portFrom >= 0 && (port < r.portFrom || port > r.portTo)) continue;
     if (r.icmpType >= 0 && r.icmpType !== icmpType) continue;
     if (r.icmpCode >= 0 && r.icmpCode !== icmpCode) continue;
     if (!cidrContains(r.cidr, remote)) continue;

@@ -19,6 +19,17 @@ export interface Packet {
   icmpCode: number;
   /** IP bytes, header included. */
   size: number;
+  /**
+   * Optional per-connection, per-direction scratch space the engine uses to
+   * remember this flow's tracking entries; a sender that reuses one object for
+   * all packets of a connection direction spares the engine its table lookups.
+   */
+  flow?: FlowCache | undefined;
+}
+
+export interface FlowCache {
+  out?: unknown;
+  in?: unknown;
 }
 
 export type Action = 'ACCEPT' | 'REJECT';

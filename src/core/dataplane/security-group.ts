@@ -4,6 +4,7 @@
  * matches the private addresses of the interfaces that carry that group.
  */
 import { type Cidr, cidrContains } from '../net/cidr.ts';
+import { PortIndex } from './port-index.ts';
 import type { IpAddr } from '../net/ip.ts';
 import { ALL_PROTOCOLS, ICMP, ICMPV6, TCP, UDP } from '../net/protocol.ts';
 import type { SgRule } from '../model/types.ts';
@@ -39,15 +40,36 @@ export function compileSgRule(groupId: string, r: SgRule, membersOf: (groupId: s
   };
 }
 
+/** The union of an interface's rules in one direction, with their port index. */
+export interface SgRuleList {
+  rules: CompiledSgRule[];
+  index: PortIndex;
+  /** Whether the list allows all traffic to every address, for TCP/UDP over IPv4/IPv6 (AWS's untracked condition). */
+  allTcp4: boolean;
+  allUdp4: boolean;
+  allTcp6: boolean;
+  allUdp6: boolean;
+}
+
+export function sgRuleList(rules: CompiledSgRule[]): SgRuleList {
+  const all = (fam: 4 | 6, protocol: number) => rules.some((r) => r.allTraffic && r.cidr !== undefined && r.cidr.fam === fam && (r.protocol === ALL_PROTOCOLS || r.protocol === protocol));
+  return {
+    rules, index: new PortIndex(rules.map((r) => ({ protocol: r.protocol, portFrom: r.icmp ? -1 : r.from, portTo: r.icmp ? -1 : r.to }))),
+    allTcp4: all(4, TCP), allUdp4: all(4, UDP), allTcp6: all(6, TCP), allUdp6: all(6, UDP),
+  };
+}
+
 /** The first allowing rule's index, or -1 (no rule allows: the packet is rejected). */
-export function matchSg(rules: readonly CompiledSgRule[], remote: IpAddr, protocol: number, port: number, icmpType: number, icmpCode: number): number {
-  for (let i = 0; i < rules.length; i++) {
+export function matchSg(list: SgRuleList, remote: IpAddr, protocol: number, port: number, icmpType: number, icmpCode: number): number {
+  const rules = list.rules;
+  const ids = list.index.candidates(protocol, port);
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
     const r = rules[i]!;
-    if (r.protocol !== ALL_PROTOCOLS && r.protocol !== protocol) continue;
     if (r.icmp) {
       if (r.from >= 0 && r.from !== icmpType) continue;
       if (r.to >= 0 && r.to !== icmpCode) continue;
-    } else if (r.from >= 0 && (port < r.from || port > r.to)) continue;
+    }
     if (r.cidr !== undefined) {
       if (!cidrContains(r.cidr, remote)) continue;
     } else if (r.members === undefined || !r.members.has(remote)) continue;
@@ -57,10 +79,8 @@ export function matchSg(rules: readonly CompiledSgRule[], remote: IpAddr, protoc
 }
 
 /** Whether the opposite direction allows all traffic to every address of the family (AWS's "untracked" condition). */
-export function allowsAllTraffic(rules: readonly CompiledSgRule[], fam: 4 | 6, protocol: number): boolean {
-  for (const r of rules) {
-    if (!r.allTraffic || r.cidr === undefined || r.cidr.fam !== fam) continue;
-    if (r.protocol === ALL_PROTOCOLS || r.protocol === protocol) return true;
-  }
+export function allowsAllTraffic(list: SgRuleList, fam: 4 | 6, protocol: number): boolean {
+  if (protocol === TCP) return fam === 4 ? list.allTcp4 : list.allTcp6;
+  if (protocol === UDP) return fam === 4 ? list.allUdp4 : list.allUdp6;
   return false;
 }

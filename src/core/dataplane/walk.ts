@@ -1,10 +1,12 @@
 /** The record of one packet's way through the network: observations, decisions, outcome. */
 import type { Decision, Endpoint, Fate, Observation, Packet } from './packet.ts';
 
+const NONE: Decision[] = [];
+
 export class Walk {
   readonly observations: Observation[] = [];
-  readonly decisions: Decision[] = [];
-  readonly blockers: Decision[] = [];
+  private decisionList: Decision[] | undefined;
+  private blockerList: Decision[] | undefined;
   delivered = false;
   to: Endpoint | undefined;
   arrived: Packet | undefined;
@@ -12,15 +14,23 @@ export class Walk {
 
   constructor(readonly trace: boolean, readonly probe: boolean) {}
 
-  /** An allowing step, kept only when tracing (explain); run mode skips the allocation. */
-  allow(make: () => Decision): void {
-    if (this.trace) this.decisions.push(make());
+  /** An allowing step; callers build it only when tracing (explain), so run mode allocates nothing for it. */
+  note(d: Decision): void {
+    (this.decisionList ??= []).push(d);
+  }
+
+  get decisions(): Decision[] {
+    return this.decisionList ?? NONE;
+  }
+
+  get blockers(): Decision[] {
+    return this.blockerList ?? NONE;
   }
 
   /** A blocking step; returns whether to go on (only when probing for every blocker). */
   deny(d: Decision): boolean {
-    this.blockers.push(d);
-    if (this.trace) this.decisions.push(d);
+    (this.blockerList ??= []).push(d);
+    if (this.trace) (this.decisionList ??= []).push(d);
     return this.probe;
   }
 
