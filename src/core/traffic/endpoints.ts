@@ -88,7 +88,7 @@ function interfaceOf(net: Network, logicalId: string, role: string, place: strin
 }
 
 /** The interface that holds an address (private, IPv6 or public), if any. */
-export function holderOf(net: Network, a: IpAddr): NetworkInterface | undefined {
+function holderOf(net: Network, a: IpAddr): NetworkInterface | undefined {
   for (const e of net.interfaces.values()) {
     if (e.publicIp === a) return e;
     for (const p of a.fam === 4 ? e.privateIps : e.ipv6Ips) if (p === a) return e;

@@ -60,11 +60,6 @@ export class EventQueue {
     return true;
   }
 
-  /** Time of the next event, or Infinity. */
-  peekTime(): number {
-    return this.count > 0 ? this.time[this.heap[0]!]! : Infinity;
-  }
-
   private newSlot(): number {
     if (this.used === this.time.length) {
       this.time = grow(this.time);

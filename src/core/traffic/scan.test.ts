@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Packet } from '../dataplane/packet.ts';
-import { ACK, ICMP, RST, SYN, UDP } from '../net/protocol.ts';
+import { ip } from '../net/ip.ts';
+import { ACK, ICMP, ICMPV6, RST, SYN, UDP } from '../net/protocol.ts';
+import { twoTier } from '../testing/two-tier.ts';
 import { rel, run, scan } from './test-support.ts';
 
 const SCANNER = '54.149.118.103';
@@ -49,4 +51,15 @@ test('without a listen entry every port is open', () => {
 test('probes that are dropped get no answer', () => {
   const { packets } = run([scan(SCANNER, 'Web', [1, 2, 3])], { drop: (p) => p.dport === 2 });
   assert.deepEqual(packets.filter((p) => p.src.text !== SCANNER).map((p) => p.sport), [1, 3]);
+});
+
+test('IPv6 scans: 64-byte SYN and SYN-ACK, 60-byte RSTs; 48-byte UDP probes answered by ICMPv6 1/4 of 96 bytes', () => {
+  const t = twoTier();
+  t.net.interfaces.get(t.webInst.eniIds[0]!)!.ipv6Ips.push(ip('2001:db8:1::10'));
+  const v6 = '2001:db8:ffff::1';
+  const listen = { Web: [80] };
+  const tcpScan = run([scan(v6, 'Web', [80, 81])], { net: t, settings: { listen } }).packets;
+  assert.deepEqual(tcpScan.map((p) => [p.flags, p.size]), [[SYN, 64], [SYN | ACK, 64], [SYN, 64], [RST, 60], [RST | ACK, 60]]);
+  const udpScan = run([scan(v6, 'Web', [81], { proto: 'udp' })], { net: t, settings: { listen } }).packets;
+  assert.deepEqual(udpScan.map((p) => [p.protocol, p.icmpType, p.icmpCode, p.size]), [[UDP, -1, -1, 48], [ICMPV6, 1, 4, 96]]);
 });

@@ -39,26 +39,21 @@ export class PortScan implements Flow {
   fire(code: number, k: number): void {
     const { sim, pair } = this;
     const fam = pair.src.fam;
-    const a = this.seen[k];
-    if (code !== PROBE && !a) return;
+    if (code === PROBE) { this.probe(k); return; }
+    if (code === SCANNER_RST) { sim.tcp(pair.src, pair.dst, this.lease.port, this.item.ports[k]!, RST, rstSize(fam)); return; }
+    // Each probe gets at most one answer, so its record can go now.
+    const a = this.seen[k]!;
+    this.seen[k] = undefined;
     switch (code) {
-      case PROBE: this.probe(k); return;
       case SYN_ACK:
-        if (sim.tcp(a!.dst, a!.src, a!.dport, a!.sport, SYN | ACK, probeSynSize(fam)).delivered) sim.at(sim.now + pair.latency, this, SCANNER_RST, k);
-        else this.seen[k] = undefined;
-        return;
-      case SCANNER_RST:
-        sim.tcp(pair.src, pair.dst, this.lease.port, this.item.ports[k]!, RST, rstSize(fam));
-        this.seen[k] = undefined;
+        if (sim.tcp(a.dst, a.src, a.dport, a.sport, SYN | ACK, probeSynSize(fam)).delivered) sim.at(sim.now + pair.latency, this, SCANNER_RST, k);
         return;
       case RST_ACK:
-        sim.tcp(a!.dst, a!.src, a!.dport, a!.sport, RST | ACK, rstSize(fam));
-        this.seen[k] = undefined;
+        sim.tcp(a.dst, a.src, a.dport, a.sport, RST | ACK, rstSize(fam));
         return;
       case UNREACHABLE:
-        if (fam === 4) sim.icmp(a!.dst, a!.src, ICMP, 3, 3, icmpSize(4, udpSize(4, 0)));
-        else sim.icmp(a!.dst, a!.src, ICMPV6, 1, 4, icmpSize(6, udpSize(6, 0)));
-        this.seen[k] = undefined;
+        if (fam === 4) sim.icmp(a.dst, a.src, ICMP, 3, 3, icmpSize(4, udpSize(4, 0)));
+        else sim.icmp(a.dst, a.src, ICMPV6, 1, 4, icmpSize(6, udpSize(6, 0)));
         return;
     }
   }

@@ -9,7 +9,6 @@
  * changes up to it are all applied. Without it, the run ends when nothing is
  * left to do, and changes after the last event are applied at the end.
  */
-import type { Fate, Packet } from '../dataplane/packet.ts';
 import type { Network } from '../model/network.ts';
 import type { Change, ScenarioSettings } from '../scenario/types.ts';
 import type { DataPlane } from './dataplane.ts';
@@ -27,7 +26,6 @@ export interface SimulationInput {
 }
 
 export interface SimulationHooks extends SimHooks {
-  onFate?: ((packet: Packet, fate: Fate) => void) | undefined;
   /** Applies one configuration change to the network (the data plane sees it through `network.version`). */
   applyChange?: ((change: Change) => void) | undefined;
 }
@@ -68,8 +66,8 @@ export function simulate(input: SimulationInput, hooks: SimulationHooks = {}): S
 
 /**
  * Resolves every item and `listen` entry against the network as it is, so a
- * runner can refuse a scenario before writing anything. The EC2 changes a
- * scenario may make do not add or remove addresses, so what resolves here
+ * runner can refuse a scenario before writing anything. The EC2 changes
+ * SCENARIO.md lists do not add or remove addresses, so what resolves here
  * resolves when the item starts. Throws the first TrafficError.
  */
 export function checkTraffic(settings: TrafficSettings, network: Network): void {

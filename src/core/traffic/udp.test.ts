@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ip } from '../net/ip.ts';
 import { UDP } from '../net/protocol.ts';
+import { twoTier } from '../testing/two-tier.ts';
 import { rel, run, udp } from './test-support.ts';
 
 test('a request and its reply: 48-byte payloads in 76-byte packets, the reply one latency later', () => {
@@ -39,4 +41,12 @@ test('an empty request is still one datagram', () => {
 test('the Amazon DNS resolver answers like a server, at in-VPC distance', () => {
   const { packets } = run([udp('Web', '172.31.0.2', 53, { request: 40, response: 120 })]);
   assert.deepEqual(packets.map((p) => [rel(p), p.src.text, p.size]), [[0, '172.31.60.10', 68], [0.0002, '172.31.0.2', 148]]);
+});
+
+test('IPv6: 48-byte headers, at most 1452 bytes of payload per datagram', () => {
+  const t = twoTier();
+  t.net.interfaces.get(t.webInst.eniIds[0]!)!.ipv6Ips.push(ip('2001:db8:1::10'));
+  const { packets } = run([udp('Web', '2001:db8:ffff::1', 4500, { request: 2000, response: 10 })], { net: t });
+  // 2000 = 1452 + 548
+  assert.deepEqual(packets.map((p) => p.size), [1500, 596, 58]);
 });
