@@ -49,6 +49,7 @@ export function runInstance(ctx: Ec2Context, p: Params, opts: InstanceOptions = 
       if (!subnetId) throw new Ec2Error('MissingParameter', `NetworkInterfaces[${i}] must give a SubnetId or a NetworkInterfaceId`);
       const eni = buildInterface(ctx, {
         subnetId, privateIp: optStr(ni, 'PrivateIpAddress'), groups: [...strList(ni, 'Groups'), ...strList(ni, 'GroupSet')],
+        secondaryIps: (list(ni, 'PrivateIpAddresses') as Params[]).filter((a) => !optBool(a, 'Primary')).map((a) => String(a.PrivateIpAddress)),
         secondaryCount: optInt(ni, 'SecondaryPrivateIpAddressCount'), ipv6Count: optInt(ni, 'Ipv6AddressCount'),
         ipv6Ips: (list(ni, 'Ipv6Addresses') as Params[]).map((a) => String(a.Ipv6Address ?? a)),
         description: optStr(ni, 'Description'),

@@ -43,7 +43,7 @@ function routeTarget(ctx: Ec2Context, p: Params): RouteTarget {
   const pick: [string, RouteTarget['kind']][] = [
     ['GatewayId', 'igw'], ['NatGatewayId', 'nat'], ['NetworkInterfaceId', 'eni'], ['InstanceId', 'instance'],
     ['VpcPeeringConnectionId', 'pcx'], ['TransitGatewayId', 'tgw'], ['VpcEndpointId', 'vpce'],
-    ['EgressOnlyInternetGatewayId', 'eigw'], ['LocalGatewayId', 'other'], ['CarrierGatewayId', 'other'],
+    ['EgressOnlyInternetGatewayId', 'eigw'], ['LocalGatewayId', 'other'], ['CarrierGatewayId', 'other'], ['CoreNetworkArn', 'other'],
   ];
   const given = pick.filter(([name]) => optStr(p, name));
   if (given.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain a route target (GatewayId, NatGatewayId, NetworkInterfaceId, …)');

@@ -4,6 +4,7 @@
  * from `start`.
  */
 import type { Params } from '../ec2/params.ts';
+import type { BuiltNetwork } from '../template/build.ts';
 
 /** `from`/`to` of a traffic item: a template logical id, a `hosts` name, or a literal address. */
 export type EndpointRef =
@@ -96,4 +97,20 @@ export interface ScenarioSettings {
   changes: Change[];
   /** Path of the scenario file, for messages. */
   file: string;
+}
+
+/** A loaded scenario: its settings, and the network its template built. */
+export interface LoadedScenario {
+  settings: ScenarioSettings;
+  network: BuiltNetwork;
+}
+
+/** Values that replace the scenario file's own (command-line options), written as in the file. */
+export interface ScenarioOverrides {
+  seed?: string | number | undefined;
+  duration?: string | number | undefined;
+  start?: string | undefined;
+  parameters?: Record<string, unknown> | undefined;
+  nodata?: boolean | undefined;
+  capacity?: number | undefined;
 }

@@ -1,0 +1,84 @@
+/** The context a handler creates its resource in, and how EC2's errors are placed in the template. */
+import type { Ec2Context } from '../ec2/context.ts';
+import { Ec2Error } from '../ec2/errors.ts';
+import { describeValue } from '../scenario/describe.ts';
+import { type Origin, errorAt } from '../scenario/origin.ts';
+import type { Path } from '../scenario/path.ts';
+import type { Focus, Pins, ResourceRun } from './handler.ts';
+import type { StackIdentity } from './pseudo.ts';
+
+export interface RunInput {
+  logicalId: string;
+  type: string;
+  props: Record<string, unknown>;
+  pins: Pins;
+  ctx: Ec2Context;
+  stack: StackIdentity;
+  origin: Origin;
+  warnings: string[];
+}
+
+export function makeRun(input: RunInput): ResourceRun {
+  const base: Path = ['Resources', input.logicalId, 'Properties'];
+  const at = (focus: Path): Path => (focus.length ? [...base, ...focus] : ['Resources', input.logicalId]);
+  const fail = (focus: Path, expected: string, found: string): never => {
+    throw errorAt(input.origin, at(focus), expected, found);
+  };
+  return {
+    logicalId: input.logicalId,
+    type: input.type,
+    props: input.props,
+    pins: input.pins,
+    ctx: input.ctx,
+    stack: input.stack,
+    warn: (message) => {
+      const text = `Resources.${input.logicalId}: ${message}`;
+      if (!input.warnings.includes(text)) input.warnings.push(text);
+    },
+    fail,
+    ec2<T>(action: string, fn: () => T, focus?: Focus): T {
+      try {
+        return fn();
+      } catch (e) {
+        if (!(e instanceof Ec2Error)) throw e;
+        const path = mentioned(e, input.props) ?? (typeof focus === 'function' ? focus(e) : focus);
+        const refused = `${e.code}: ${e.message}`;
+        if (!path?.length) return fail([], `properties that ${action} accepts`, refused);
+        return fail(path, `a value that ${action} accepts`, `${describeValue(valueAt(input.props, path))}, refused with ${refused}`);
+      }
+    },
+  };
+}
+
+/**
+ * The property an EC2 message is about: one it names ("… for parameter CidrBlock …"),
+ * else one whose value it quotes ("The CIDR '10.0.1.0/24' conflicts …").
+ */
+function mentioned(e: Ec2Error, props: Record<string, unknown>): Path | undefined {
+  const text = e.message;
+  const first = (test: (name: string, value: unknown) => RegExp | undefined): Path | undefined => {
+    let best: { name: string; index: number } | undefined;
+    for (const [name, value] of Object.entries(props)) {
+      const m = test(name, value)?.exec(text);
+      if (m && (!best || m.index < best.index)) best = { name, index: m.index };
+    }
+    return best && [best.name];
+  };
+  return first((name) => new RegExp(`\\b${name}\\b`, 'i')) ??
+    first((_, value) => (typeof value === 'string' && value !== '') || typeof value === 'number'
+      ? new RegExp(`(?<![\\w./:-])${escapeRegExp(String(value))}(?![\\w/:-])`)
+      : undefined);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function valueAt(v: unknown, path: Path): unknown {
+  let at = v;
+  for (const seg of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string | number, unknown>)[seg];
+  }
+  return at;
+}
