@@ -219,3 +219,16 @@ test('an observation in a window that already closed is refused', () => {
   assert.throws(() => agg.observe(inbound(a1, T0 + 59)), /already closed/);
   assert.doesNotThrow(() => agg.observe(inbound(a1, T0 + 60)));
 });
+
+test('a flow log deleted and re-created under the same id keeps both windows apart', () => {
+  const { net, a1, log } = world();
+  log({ id: 'fl-1', resourceId: 'eni-a1' });
+  const agg = new Aggregator(net);
+  feed(agg, [inbound(a1, T0 + 1)]);
+  agg.advanceTo(T0 + 10);
+  net.flowLogs.delete('fl-1');
+  net.touch();
+  log({ id: 'fl-1', resourceId: 'eni-a1', creationTime: (T0 + 10) * 1000, format: '${start} ${packets}' });
+  feed(agg, [inbound(a1, T0 + 11), inbound(a1, T0 + 12)]);
+  assert.deepEqual(lines(agg.flush(T0 + 120)), [`eni-a1 198.51.100.7 10.0.1.10 50000 22 1 100 ${T0 + 1} ${T0 + 1} ACCEPT OK`, `${T0 + 11} 2`]);
+});

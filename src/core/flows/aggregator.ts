@@ -78,7 +78,8 @@ export class Aggregator {
   private readonly nodata: boolean;
   private readonly capacity: number;
   private readonly env: RecordEnv;
-  private readonly states = new Map<string, FlowLogState>();
+  /** Keyed by the flow log object: a flow log deleted and re-created under the same id keeps its own windows. */
+  private readonly states = new Map<FlowLog, FlowLogState>();
   private readonly byEni = new Map<string, FlowLogState[]>();
   private seenVersion = -1;
 
@@ -178,8 +179,8 @@ export class Aggregator {
     this.byEni.clear();
     for (const s of this.states.values()) s.live = this.net.flowLogs.get(s.fl.id) === s.fl;
     for (const fl of this.net.flowLogs.values()) {
-      if (this.states.get(fl.id)?.fl === fl) continue;
-      this.states.set(fl.id, {
+      if (this.states.has(fl)) continue;
+      this.states.set(fl, {
         fl, format: compileFormat(fl.logFormat), schedule: scheduleOf(fl), creationSeconds: fl.creationTime / 1000,
         windows: new Map(), current: undefined, nextToClose: 0, live: true,
       });
@@ -190,7 +191,7 @@ export class Aggregator {
     closing.sort((a, b) => a.endMs - b.endMs || (a.state.fl.id < b.state.fl.id ? -1 : a.state.fl.id > b.state.fl.id ? 1 : 0));
     const out: EmittedRecord[] = [];
     for (const c of closing) this.closeWindow(c, out);
-    for (const [id, s] of this.states) if (!s.live && s.windows.size === 0) this.states.delete(id);
+    for (const [fl, s] of this.states) if (!s.live && s.windows.size === 0) this.states.delete(fl);
     return out;
   }
 
