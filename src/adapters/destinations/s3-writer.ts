@@ -1,0 +1,95 @@
+/**
+ * S3 destinations: one object per flow log per 5-minute period of record
+ * `end`, written as soon as the runner says the period can get no more records,
+ * so memory holds only the periods still open.
+ */
+import { join } from 'node:path';
+import type { EmittedRecord } from '../../core/flows/emitted.ts';
+import { formatHeader, parseLogFormat, type FieldDef } from '../../core/flows/fields.ts';
+import { DELIVERY_SLOT_SECONDS, deliverySlot, s3ObjectKey } from '../../core/flows/s3-keys.ts';
+import type { FlowLog } from '../../core/model/types.ts';
+import { writeFileAtomicSync } from './atomic.ts';
+import { safeSegment } from './destination-names.ts';
+import { encodeLines } from './encode-lines.ts';
+import { gzipDeterministic } from './gzip.ts';
+import type { WrittenFile } from './manifest.ts';
+import type { ParquetWriter } from './parquet.ts';
+
+/** AWS publishes a file every 5 minutes; the name carries the period start. */
+export const S3_PERIOD_SEC = DELIVERY_SLOT_SECONDS;
+
+interface OpenObject {
+  fl: FlowLog;
+  period: number;
+  lines: string[];
+}
+
+export interface S3Written { bucket: string; file: WrittenFile }
+
+export class S3Writer {
+  readonly written: S3Written[] = [];
+  private readonly open = new Map<string, OpenObject>();
+  private readonly fieldsOf = new Map<string, readonly FieldDef[]>();
+  private last: OpenObject | undefined;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly account: string,
+    private readonly region: string,
+    private readonly parquet: ParquetWriter,
+  ) {}
+
+  add(r: EmittedRecord): void {
+    const period = deliverySlot(r.end);
+    let o = this.last;
+    if (!o || o.fl !== r.flowLog || o.period !== period) {
+      const k = `${r.flowLog.id}\0${period}`;
+      o = this.open.get(k);
+      if (!o) this.open.set(k, (o = { fl: r.flowLog, period, lines: [] }));
+      this.last = o;
+    }
+    o.lines.push(r.line);
+  }
+
+  /** Writes every object whose period ends at or before `epochSec`. */
+  async closeThrough(epochSec: number): Promise<void> {
+    await this.flush((o) => o.period + S3_PERIOD_SEC <= epochSec);
+  }
+
+  async close(): Promise<void> {
+    await this.flush(() => true);
+  }
+
+  private async flush(done: (o: OpenObject) => boolean): Promise<void> {
+    const ready = [...this.open.entries()].filter(([, o]) => done(o));
+    // Period, then flow log: the order of files on disk and in the manifest never depends on arrival.
+    ready.sort(([, a], [, b]) => a.period - b.period || (a.fl.id < b.fl.id ? -1 : a.fl.id > b.fl.id ? 1 : 0));
+    for (const [k, o] of ready) {
+      this.open.delete(k);
+      if (this.last === o) this.last = undefined;
+      await this.writeObject(o);
+    }
+  }
+
+  private fields(fl: FlowLog): readonly FieldDef[] {
+    let f = this.fieldsOf.get(fl.id);
+    if (!f) this.fieldsOf.set(fl.id, (f = parseLogFormat(fl.logFormat)));
+    return f;
+  }
+
+  private async writeObject(o: OpenObject): Promise<void> {
+    const { bucket, key } = s3ObjectKey(o.fl, this.account, this.region, o.period);
+    const segments = [safeSegment('S3 bucket', bucket), ...key.split('/').map((s) => safeSegment('S3 key segment', s))];
+    const path = join(this.outDir, 's3', ...segments);
+    const fields = this.fields(o.fl);
+    let bytes: number;
+    if (o.fl.fileFormat === 'parquet') {
+      bytes = await this.parquet.write(path, fields, encodeLines(o.lines));
+    } else {
+      const gz = gzipDeterministic(encodeLines(o.lines, formatHeader(fields)));
+      writeFileAtomicSync(path, gz);
+      bytes = gz.length;
+    }
+    this.written.push({ bucket, file: { path: ['s3', ...segments].join('/'), records: o.lines.length, bytes } });
+  }
+}

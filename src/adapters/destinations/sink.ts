@@ -1,0 +1,118 @@
+/**
+ * Where emitted records leave the core: the sink routes each record to its
+ * flow log's destination and writes `DIR/s3`, `DIR/cloudwatch` and
+ * `DIR/firehose` as SCENARIO.md §5 lays them out.
+ *
+ * The runner's side of the contract:
+ * - `accept(r)` in emission order (by window close);
+ * - `closeThrough(t)` whenever it knows that no record still to come has
+ *   `start < t` (e.g. the earliest start of any window still open); S3
+ *   periods ending by `t` are then written and CloudWatch events before `t`
+ *   released;
+ * - `finish()` at the end (or `abort()` after a failure, to remove temporary files).
+ */
+import type { EmittedRecord } from '../../core/flows/emitted.ts';
+import { CloudWatchWriter } from './cloudwatch-writer.ts';
+import { LateRecordError } from './errors.ts';
+import { FirehoseWriter } from './firehose-writer.ts';
+import { buildManifest, type DeliveryManifest, type WrittenFile } from './manifest.ts';
+import { prepareOutputDir } from './output-dir.ts';
+import { ParquetWriter, type ParquetCompression } from './parquet.ts';
+import { S3Writer } from './s3-writer.ts';
+import type { LogDestinationType } from '../../core/model/types.ts';
+
+export interface DeliverySinkOptions {
+  /** The output folder; created if missing, refused with OutputDirError if not writable. */
+  dir: string;
+  /** Account and region of the flow logs, for S3 keys. */
+  account: string;
+  region: string;
+  /**
+   * CloudWatch `ingestionTime` = record `end` × 1000 + this many ms. AWS's
+   * typical delay to CloudWatch Logs is about 5 minutes after the window
+   * closes, hence the default. Never read from the wall clock, so runs repeat.
+   */
+  cloudWatchIngestionDelayMs?: number;
+  /** Parquet codec; AWS uses gzip, the default. */
+  parquetCompression?: ParquetCompression;
+}
+
+export const DEFAULT_INGESTION_DELAY_MS = 300_000;
+
+export class DeliverySink {
+  /** Absolute output folder. */
+  readonly dir: string;
+  private readonly parquet: ParquetWriter;
+  private readonly s3: S3Writer;
+  private readonly cloudwatch: CloudWatchWriter;
+  private readonly firehose: FirehoseWriter;
+  private watermark = -Infinity;
+  private state: 'open' | 'closing' | 'closed' | 'aborted' = 'open';
+
+  /** Checks the output folder synchronously, before anything is written. */
+  constructor(opts: DeliverySinkOptions) {
+    this.dir = prepareOutputDir(opts.dir);
+    const delay = opts.cloudWatchIngestionDelayMs ?? DEFAULT_INGESTION_DELAY_MS;
+    this.parquet = new ParquetWriter(opts.parquetCompression ?? 'gzip');
+    this.s3 = new S3Writer(this.dir, opts.account, opts.region, this.parquet);
+    this.cloudwatch = new CloudWatchWriter(this.dir, (r) => r.end * 1000 + delay);
+    this.firehose = new FirehoseWriter(this.dir);
+  }
+
+  accept(r: EmittedRecord): void {
+    if (this.state !== 'open') throw new Error(`DeliverySink is ${this.state}; no more records`);
+    if (r.start < this.watermark) throw new LateRecordError(r.flowLog.id, r.start, this.watermark);
+    switch (r.flowLog.destinationType) {
+      case 's3': this.s3.add(r); break;
+      case 'cloud-watch-logs': this.cloudwatch.add(r); break;
+      case 'kinesis-data-firehose': this.firehose.add(r); break;
+    }
+  }
+
+  /** No record still to come starts before `epochSec`: write what that completes. */
+  async closeThrough(epochSec: number): Promise<void> {
+    if (this.state !== 'open') throw new Error(`DeliverySink is ${this.state}`);
+    if (epochSec <= this.watermark) return;
+    this.watermark = epochSec;
+    this.cloudwatch.closeThrough(epochSec);
+    await this.s3.closeThrough(epochSec);
+  }
+
+  /** Writes everything still buffered and moves every file to its final name. */
+  async close(): Promise<void> {
+    if (this.state === 'closed') return;
+    if (this.state !== 'open') throw new Error(`DeliverySink is ${this.state}`);
+    this.state = 'closing';
+    try {
+      await this.s3.close();
+      this.cloudwatch.close();
+      this.firehose.close();
+    } finally {
+      await this.parquet.close();
+    }
+    this.state = 'closed';
+  }
+
+  /** Closes if needed and lists what was written, per destination. */
+  async finish(): Promise<DeliveryManifest> {
+    await this.close();
+    const entries: Array<{ type: LogDestinationType; name: string; file: WrittenFile }> = [
+      ...this.s3.written.map((w) => ({ type: 's3' as const, name: w.bucket, file: w.file })),
+      ...this.cloudwatch.written.map((w) => ({ type: 'cloud-watch-logs' as const, name: w.group, file: w.file })),
+      ...this.firehose.written.map((w) => ({ type: 'kinesis-data-firehose' as const, name: w.stream, file: w.file })),
+    ];
+    return buildManifest(entries);
+  }
+
+  /**
+   * After a failure: drops buffered records and temporary files. Files already
+   * complete (closed S3 periods) stay, since each is whole on its own.
+   */
+  async abort(): Promise<void> {
+    if (this.state === 'closed' || this.state === 'aborted') return;
+    this.state = 'aborted';
+    this.cloudwatch.abort();
+    this.firehose.abort();
+    await this.parquet.close();
+  }
+}
