@@ -4,6 +4,7 @@ import { Ec2Error } from '../ec2/errors.ts';
 import { describeValue } from '../scenario/describe.ts';
 import { type Origin, errorAt } from '../scenario/origin.ts';
 import type { Path } from '../scenario/path.ts';
+import { expectationFor } from './ec2-messages.ts';
 import type { Focus, Pins, ResourceRun } from './handler.ts';
 import type { StackIdentity } from './pseudo.ts';
 
@@ -42,9 +43,9 @@ export function makeRun(input: RunInput): ResourceRun {
       } catch (e) {
         if (!(e instanceof Ec2Error)) throw e;
         const path = mentioned(e, input.props) ?? (typeof focus === 'function' ? focus(e) : focus);
-        const refused = `${e.code}: ${e.message}`;
-        if (!path?.length) return fail([], `properties that ${action} accepts`, refused);
-        return fail(path, `a value that ${action} accepts`, `${describeValue(valueAt(input.props, path))}, refused with ${refused}`);
+        const expected = expectationFor(e.message, action);
+        if (!path?.length) return fail([], expected, `properties ${action} refuses: ${e.code}: ${e.message}`);
+        return fail(path, expected, `${describeValue(valueAt(input.props, path))} (${action} refuses it: ${e.code}: ${e.message})`);
       }
     },
   };
@@ -65,7 +66,8 @@ function mentioned(e: Ec2Error, props: Record<string, unknown>): Path | undefine
     return best && [best.name];
   };
   return first((name) => new RegExp(`\\b${name}\\b`, 'i')) ??
-    first((_, value) => (typeof value === 'string' && value !== '') || typeof value === 'number'
+    // Only values with a digit (ids, addresses, numbers): a short word would match the message's own prose.
+    first((_, value) => (typeof value === 'string' || typeof value === 'number') && /\d/.test(String(value))
       ? new RegExp(`(?<![\\w./:-])${escapeRegExp(String(value))}(?![\\w/:-])`)
       : undefined);
 }
