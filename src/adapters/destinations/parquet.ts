@@ -20,19 +20,19 @@ export const parquetColumnName = (field: FieldDef): string => field.name.replace
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * The read_csv call that parses record lines with the format's types. Numbers
- * read `-` as null; strings keep the `-` text, as AWS's Parquet schema gives
- * them the default "-" (see the SEKOIA file's Avro schema).
+ * The query that parses record lines with the format's types. Numbers read
+ * `-` as null; strings get their `-` back, as AWS's Parquet schema gives them
+ * the default "-" (see the SEKOIA file's Avro schema). read_csv's own
+ * force_not_null cannot do this: it turns `-` into an empty string.
  */
-function readLinesSql(stagingPath: string, fields: readonly FieldDef[]): string {
+function selectLinesSql(stagingPath: string, fields: readonly FieldDef[]): string {
   const columns = fields.map((f) => `${sqlString(parquetColumnName(f))}: '${SQL_TYPE[f.type]}'`).join(', ');
-  const strings = fields.filter((f) => f.type === 'string').map((f) => sqlString(parquetColumnName(f)));
-  const opts = [
-    `delim=' '`, `quote=''`, `escape=''`, `header=false`, `auto_detect=false`, `nullstr='-'`,
-    `columns={${columns}}`,
-    ...(strings.length ? [`force_not_null=[${strings.join(', ')}]`] : []),
-  ];
-  return `read_csv(${sqlString(stagingPath)}, ${opts.join(', ')})`;
+  const select = fields.map((f) => {
+    const c = `"${parquetColumnName(f)}"`;
+    return f.type === 'string' ? `coalesce(${c}, '-') AS ${c}` : c;
+  }).join(', ');
+  const opts = [`delim=' '`, `quote=''`, `escape=''`, `header=false`, `auto_detect=false`, `nullstr='-'`, `columns={${columns}}`];
+  return `SELECT ${select} FROM read_csv(${sqlString(stagingPath)}, ${opts.join(', ')})`;
 }
 
 export class ParquetWriter {
@@ -59,7 +59,7 @@ export class ParquetWriter {
       const staging = tempPathFor(finalPath);
       try {
         writeFileSync(staging, body, { flag: 'wx' });
-        await con.run(`COPY (SELECT * FROM ${readLinesSql(staging, fields)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION ${this.compression})`);
+        await con.run(`COPY (${selectLinesSql(staging, fields)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION ${this.compression})`);
       } finally {
         discardTemp(staging);
       }

@@ -56,3 +56,20 @@ export function listFiles(dir: string): string[] {
 
 export const SEKOIA_PARQUET = '/work/shared/data/flowlogs/sekoia_111111111111_vpcflowlogs_eu-west-3_fl-032a163fae170ae52_20220831T1255Z_2ad4bef5.parquet';
 export const LOKI_TEXT = '/work/shared/data/flowlogs/loki_lambda-promtail_vpcflowlog.log.gz';
+
+/** Runs one query in a throwaway DuckDB (no extension loading) and returns plain rows, bigints as numbers. */
+export async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  try {
+    const con = await instance.connect();
+    try {
+      const rows = (await con.runAndReadAll(sql)).getRowObjectsJS();
+      return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    } finally {
+      con.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}
