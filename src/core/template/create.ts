@@ -56,7 +56,7 @@ export function createResources(input: CreateInput): string[] {
     if (!isMapping(evaluated)) throw errorAt(origin, path, 'Properties to be a mapping', describeValue(evaluated));
     const props = checkFields(evaluated, handler.properties, path, origin, decl.type);
     const pins: Pins = readPins(decl.metadata, handler.pins, decl.type, ['Resources', id, 'Metadata'], origin);
-    const run = makeRun({ logicalId: id, type: decl.type, props, pins, ctx: input.ctx, stack: input.identity, origin, warnings: input.warnings });
+    const run = makeRun({ logicalId: id, type: decl.type, props, known: Object.keys(handler.properties), pins, ctx: input.ctx, stack: input.identity, origin, warnings: input.warnings });
     const state = handler.create(run);
     stack.created.set(id, { handler, state, run });
     input.ctx.net.logical.set(id, { type: decl.type, physicalId: handler.ref(state) });

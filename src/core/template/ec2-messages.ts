@@ -3,7 +3,10 @@
  * form "expected …, found …". The actions keep the validation; this only
  * names its outcome in the template's terms.
  */
-const EXPECTATIONS: readonly [RegExp, string][] = [
+const EXPECTATIONS: readonly [RegExp, string | ((m: RegExpExecArray) => string)][] = [
+  [/must contain the parameter (\w+)/, (m) => `the property ${m[1]}`],
+  [/must contain a route target/, 'a route target (GatewayId, NatGatewayId, NetworkInterfaceId, InstanceId, …)'],
+  [/(\w+) can't be empty/, (m) => `the property ${m[1]}`],
   [/not a valid CIDR block/i, 'a CIDR block such as 10.0.0.0/16'],
   [/not a valid IP address/i, 'an IP address such as 10.0.0.10'],
   [/between a \/16 netmask and \/28 netmask/i, 'a CIDR block from /16 to /28'],
@@ -27,5 +30,9 @@ const EXPECTATIONS: readonly [RegExp, string][] = [
 ];
 
 export function expectationFor(message: string, action: string): string {
-  return EXPECTATIONS.find(([re]) => re.test(message))?.[1] ?? `a value that ${action} accepts`;
+  for (const [re, expected] of EXPECTATIONS) {
+    const m = re.exec(message);
+    if (m) return typeof expected === 'string' ? expected : expected(m);
+  }
+  return `a value that ${action} accepts`;
 }

@@ -86,8 +86,12 @@ function useResource(
 ): void {
   const r = ctx.resources.get(name);
   if (!r) {
-    const expected = fn === 'Fn::GetAtt' ? `${fn} to name a resource of this template` : `${fn} to name a parameter or resource of this template`;
     const names = fn === 'Fn::GetAtt' ? [...ctx.resources.keys()] : ctx.refNames();
+    if (fn === 'Fn::Sub') {
+      const shown = attr === undefined ? name : `${name}.${attr}`;
+      throw errorAt(ctx.origin, path, 'each ${Name} in Fn::Sub to name a parameter, a resource or a variable', `\${${shown}}${didYouMean(name, names)}`);
+    }
+    const expected = fn === 'Fn::GetAtt' ? `${fn} to name a resource of this template` : `${fn} to name a parameter or resource of this template`;
     throw errorAt(ctx.origin, path, expected, `"${name}"${didYouMean(name, names)}`);
   }
   if (attr !== undefined) {

@@ -12,6 +12,8 @@ export interface RunInput {
   logicalId: string;
   type: string;
   props: Record<string, unknown>;
+  /** Every property the type has, for EC2 messages about one that is missing. */
+  known: readonly string[];
   pins: Pins;
   ctx: Ec2Context;
   stack: StackIdentity;
@@ -42,7 +44,7 @@ export function makeRun(input: RunInput): ResourceRun {
         return fn();
       } catch (e) {
         if (!(e instanceof Ec2Error)) throw e;
-        const path = mentioned(e, input.props) ?? (typeof focus === 'function' ? focus(e) : focus);
+        const path = mentioned(e, input.props, input.known) ?? (typeof focus === 'function' ? focus(e) : focus);
         const expected = expectationFor(e.message, action);
         if (!path?.length) return fail([], expected, `properties ${action} refuses: ${e.code}: ${e.message}`);
         return fail(path, expected, `${describeValue(valueAt(input.props, path))} (${action} refuses it: ${e.code}: ${e.message})`);
@@ -53,23 +55,28 @@ export function makeRun(input: RunInput): ResourceRun {
 
 /**
  * The property an EC2 message is about: one it names ("… for parameter CidrBlock …"),
- * else one whose value it quotes ("The CIDR '10.0.1.0/24' conflicts …").
+ * else one whose value it quotes ("The CIDR '10.0.1.0/24' conflicts …"), else a
+ * missing one it names ("… must contain the parameter AllocationId …").
  */
-function mentioned(e: Ec2Error, props: Record<string, unknown>): Path | undefined {
-  const text = e.message;
-  const first = (test: (name: string, value: unknown) => RegExp | undefined): Path | undefined => {
+function mentioned(e: Ec2Error, props: Record<string, unknown>, known: readonly string[]): Path | undefined {
+  /** The entry whose pattern matches earliest in the message. */
+  const first = (entries: [string, unknown][], test: (name: string, value: unknown) => RegExp | undefined): Path | undefined => {
     let best: { name: string; index: number } | undefined;
-    for (const [name, value] of Object.entries(props)) {
-      const m = test(name, value)?.exec(text);
+    for (const [name, value] of entries) {
+      const m = test(name, value)?.exec(e.message);
       if (m && (!best || m.index < best.index)) best = { name, index: m.index };
     }
     return best && [best.name];
   };
-  return first((name) => new RegExp(`\\b${name}\\b`, 'i')) ??
+  const named = (name: string) => new RegExp(`\\b${name}\\b`, 'i');
+  const present = Object.entries(props);
+  const missing = known.filter((k) => !(k in props)).map((k): [string, unknown] => [k, undefined]);
+  return first(present, named) ??
     // Only values with a digit (ids, addresses, numbers): a short word would match the message's own prose.
-    first((_, value) => (typeof value === 'string' || typeof value === 'number') && /\d/.test(String(value))
+    first(present, (_, value) => (typeof value === 'string' || typeof value === 'number') && /\d/.test(String(value))
       ? new RegExp(`(?<![\\w./:-])${escapeRegExp(String(value))}(?![\\w/:-])`)
-      : undefined);
+      : undefined) ??
+    first(missing, named);
 }
 
 function escapeRegExp(s: string): string {
