@@ -20,9 +20,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const pos = err.linePos?.[0];
+    const pos = lines.linePos(err.pos[0]);
     const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new ScenarioError({ file, place: '', expected: 'valid YAML', found: `a syntax error: ${message}`, line: pos?.line, column: pos?.col });
+    throw new ScenarioError({ file, place: '', expected: 'valid YAML', found: `a syntax error: ${message}`, line: pos.line, column: pos.col });
   }
   const positions = new Map<string, Position>();
   const at = (offset: number | undefined): Position | undefined => {
