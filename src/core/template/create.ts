@@ -57,7 +57,8 @@ export function createResources(input: CreateInput): string[] {
     const props = checkFields(evaluated, handler.properties, path, origin, decl.type);
     const pins: Pins = readPins(decl.metadata, handler.pins, decl.type, ['Resources', id, 'Metadata'], origin);
     const run = makeRun({ logicalId: id, type: decl.type, props, known: Object.keys(handler.properties), pins, ctx: input.ctx, stack: input.identity, origin, warnings: input.warnings });
-    const state = handler.create(run);
+    // A refusal outside the handler's own wrapped calls still lands on the resource.
+    const state = run.ec2(decl.type, () => handler.create(run));
     stack.created.set(id, { handler, state, run });
     input.ctx.net.logical.set(id, { type: decl.type, physicalId: handler.ref(state) });
   }

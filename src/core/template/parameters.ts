@@ -124,9 +124,10 @@ function checkValue(
     throw errorAt(origin, path, `${hint ?? expected} (parameter ${name})`, describeValue(v));
   };
   if (type.item === 'Number' && !/^-?\d+(\.\d+)?$/.test(v.trim())) fail('a number');
-  const shape = AWS_TYPES[type.item];
+  // An SSM type's value is the name of a Parameter Store entry, not a value of the inner type.
+  const shape = type.ssm ? undefined : AWS_TYPES[type.item];
   if (shape === 'az' && !azNames(region).includes(v)) fail(`an availability zone of ${region} (${azNames(region).join(', ')})`);
-  if (shape instanceof RegExp && !shape.test(v)) fail(`a ${type.item} such as ${exampleId(type.item)}`);
+  if (shape instanceof RegExp && !shape.test(v)) fail(`an ${type.item} such as ${exampleId(type.item)}`);
   if (decl.AllowedValues !== undefined) {
     if (!Array.isArray(decl.AllowedValues)) throw errorAt(templateOrigin, [...at, 'AllowedValues'], 'a list of allowed values', describeValue(decl.AllowedValues));
     const allowed = decl.AllowedValues.map(String);
