@@ -2,7 +2,7 @@
 import type { Network } from '../model/network.ts';
 import { describeValue } from './describe.ts';
 import { readDuration } from './durations.ts';
-import { resolveEndpoint, endpointKey } from './endpoints.ts';
+import { endpointKey, resolveEndpoint } from './endpoints.ts';
 import { type Origin, errorAt } from './origin.ts';
 import type { Path } from './path.ts';
 import { readPorts } from './ports.ts';
@@ -62,9 +62,10 @@ function readItem(v: unknown, path: Path, ctx: Context): TrafficItem {
     }
     return integer(x, p, origin, min, max, what);
   };
-  const from = resolveEndpoint(field('from').v, field('from').path, origin, ctx.hosts, ctx.net);
-  const to = resolveEndpoint(field('to').v, field('to').path, origin, ctx.hosts, ctx.net);
-  if (endpointKey(from) === endpointKey(to)) throw errorAt(origin, field('to').path, 'an endpoint other than from', describeValue(field('to').v));
+  const [fromField, toField] = [field('from'), field('to')];
+  const from = resolveEndpoint(fromField.v, fromField.path, origin, ctx.hosts, ctx.net);
+  const to = resolveEndpoint(toField.v, toField.path, origin, ctx.hosts, ctx.net);
+  if (endpointKey(from) === endpointKey(to)) throw errorAt(origin, toField.path, 'an endpoint other than from', describeValue(toField.v));
   const repeat = num('repeat', 1, 1_000_000, 'a number of repetitions, at least 1', 1);
   const every = field('every');
   if (repeat > 1 && every.v === undefined) throw errorAt(origin, at, 'the field every (the time between repetitions) when repeat is more than 1', 'none');

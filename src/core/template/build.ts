@@ -10,14 +10,14 @@ import { Network } from '../model/network.ts';
 import { describeValue, isMapping } from '../scenario/describe.ts';
 import { type Origin, errorAt } from '../scenario/origin.ts';
 import type { Path } from '../scenario/path.ts';
-import { pinnedIds, createResources } from './create.ts';
+import { createResources, readAllPins } from './create.ts';
 import { HANDLERS } from './handlers/registry.ts';
 import { creationOrder } from './order.ts';
 import { resolveParameters } from './parameters.ts';
 import { type StackIdentity, pseudoParameters } from './pseudo.ts';
 import { type DeclaredResource, type ScanContext, scanDependsOn, scanReferences } from './references.ts';
-import { type ResourceDecl, checkMappings, checkOutline, readResource } from './sections.ts';
-import { Stack, section } from './stack.ts';
+import { type ResourceDecl, checkMappings, checkOutline, readResource, section } from './sections.ts';
+import { Stack } from './stack.ts';
 
 export interface BuildInput {
   /** The parsed template: a mapping with Resources. */
@@ -82,8 +82,9 @@ export function buildTemplate(input: BuildInput): BuiltNetwork {
 
   const net = new Network(input.stack.account, input.stack.region);
   const ctx = createEc2Context(net, input.stack.seed, () => input.start);
-  for (const id of pinnedIds(decls, stack, origin)) ctx.ids.reserve(id);
-  const ignored = createResources({ order, decls, stack, ctx, origin, identity: input.stack, warnings });
+  const pins = readAllPins(decls, stack, origin);
+  for (const p of pins.values()) for (const id of [p.id, p.eni]) if (id) ctx.ids.reserve(id);
+  const ignored = createResources({ order, decls, pins, stack, ctx, origin, identity: input.stack, warnings });
 
   const outputValues: Record<string, unknown> = {};
   for (const [name, out] of Object.entries(outputs) as [string, Record<string, unknown>][]) {

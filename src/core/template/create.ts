@@ -12,8 +12,9 @@ import type { ResourceDecl } from './sections.ts';
 import { checkFields } from './shapes.ts';
 import type { Stack } from './stack.ts';
 
-/** Every pinned id of the live resources, checked for clashes, so generated ids can avoid them. */
-export function pinnedIds(decls: ReadonlyMap<string, ResourceDecl>, stack: Stack, origin: Origin): string[] {
+/** Metadata.vpcflow of every live resource, checked for clashes, so generated ids can avoid the pinned ones. */
+export function readAllPins(decls: ReadonlyMap<string, ResourceDecl>, stack: Stack, origin: Origin): Map<string, Pins> {
+  const all = new Map<string, Pins>();
   const seen = new Map<string, string>();
   for (const [id, decl] of decls) {
     if (!stack.declared.get(id)!.live) continue;
@@ -25,13 +26,15 @@ export function pinnedIds(decls: ReadonlyMap<string, ResourceDecl>, stack: Stack
       if (other) throw errorAt(origin, ['Resources', id, 'Metadata', 'vpcflow', key], 'an id no other resource pins', `"${value}", already pinned by ${other}`);
       seen.set(value, id);
     }
+    all.set(id, pins);
   }
-  return [...seen.keys()];
+  return all;
 }
 
 export interface CreateInput {
   order: readonly string[];
   decls: ReadonlyMap<string, ResourceDecl>;
+  pins: ReadonlyMap<string, Pins>;
   stack: Stack;
   ctx: Ec2Context;
   origin: Origin;
@@ -55,8 +58,7 @@ export function createResources(input: CreateInput): string[] {
     if (evaluated === NO_VALUE) evaluated = {};
     if (!isMapping(evaluated)) throw errorAt(origin, path, 'Properties to be a mapping', describeValue(evaluated));
     const props = checkFields(evaluated, handler.properties, path, origin, decl.type);
-    const pins: Pins = readPins(decl.metadata, handler.pins, decl.type, ['Resources', id, 'Metadata'], origin);
-    const run = makeRun({ logicalId: id, type: decl.type, props, known: Object.keys(handler.properties), pins, ctx: input.ctx, stack: input.identity, origin, warnings: input.warnings });
+    const run = makeRun({ logicalId: id, type: decl.type, props, known: Object.keys(handler.properties), pins: input.pins.get(id) ?? {}, ctx: input.ctx, stack: input.identity, origin, warnings: input.warnings });
     // A refusal outside the handler's own wrapped calls still lands on the resource.
     const state = run.ec2(decl.type, () => handler.create(run));
     stack.created.set(id, { handler, state, run });

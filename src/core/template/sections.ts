@@ -61,3 +61,11 @@ export function checkMappings(mappings: Record<string, unknown>, origin: Origin)
     }
   }
 }
+
+/** A section that must be a mapping when present. */
+export function section(template: Record<string, unknown>, name: string, origin: Origin): Record<string, unknown> {
+  const v = template[name];
+  if (v === undefined || v === null) return {};
+  if (!isMapping(v)) throw errorAt(origin, [name], `${name} to be a mapping`, describeValue(v));
+  return v;
+}

@@ -3,7 +3,6 @@
  * resources created so far, answering Ref and Fn::GetAtt for the intrinsic
  * functions (and, once built, for the scenario's changes).
  */
-import { describeValue, isMapping } from '../scenario/describe.ts';
 import { type Origin, errorAt } from '../scenario/origin.ts';
 import type { Path } from '../scenario/path.ts';
 import { didYouMean } from '../scenario/suggest.ts';
@@ -110,16 +109,4 @@ export class Stack implements Scope {
   resourceNames(): string[] {
     return [...this.declared.keys()];
   }
-
-  conditionNames(): string[] {
-    return Object.keys(this.s.conditions);
-  }
-}
-
-/** A section that must be a mapping when present. */
-export function section(template: Record<string, unknown>, name: string, origin: Origin): Record<string, unknown> {
-  const v = template[name];
-  if (v === undefined || v === null) return {};
-  if (!isMapping(v)) throw errorAt(origin, [name], `${name} to be a mapping`, describeValue(v));
-  return v;
 }

@@ -4,7 +4,7 @@ import { modifyNetworkInterfaceAttribute } from '../../ec2/interfaces.ts';
 import type { Instance, NetworkInterface } from '../../model/types.ts';
 import { describeValue } from '../../scenario/describe.ts';
 import { type ResourceRun, defineHandler, prop } from '../handler.ts';
-import { type Fields, bool, int, listOf, object, opaque, required, str, strList, tags } from '../shapes.ts';
+import { type Fields, bool, int, listOf, opaque, required, str, strList, tags } from '../shapes.ts';
 
 const NETWORK_INTERFACE: Fields = {
   DeviceIndex: required(int), SubnetId: str, PrivateIpAddress: str, GroupSet: strList, NetworkInterfaceId: str,
