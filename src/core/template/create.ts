@@ -54,7 +54,7 @@ export function createResources(input: CreateInput): string[] {
       continue;
     }
     const path = ['Resources', id, 'Properties'];
-    let evaluated = decl.properties === undefined ? {} : stack.evaluate(decl.properties, path, origin);
+    let evaluated = decl.properties === undefined || decl.properties === null ? {} : stack.evaluate(decl.properties, path, origin);
     if (evaluated === NO_VALUE) evaluated = {};
     if (!isMapping(evaluated)) throw errorAt(origin, path, 'Properties to be a mapping', describeValue(evaluated));
     const props = checkFields(evaluated, handler.properties, path, origin, decl.type);

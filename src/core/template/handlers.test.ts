@@ -208,3 +208,20 @@ test('every modelled type: created through its EC2 action, with CloudFormation\'
     [flow.id, 'NetworkInterface', eni.id, 'ACCEPT', 'kinesis-data-firehose', o.StreamArn]);
   assert.deepEqual(built.ignored, []);
 });
+
+test('generated names: CloudFormation\'s <stack>-<LogicalId>-<suffix>, fitted to each type\'s rules', () => {
+  const { net } = buildYaml(`Resources:
+  Igw:
+    Type: AWS::EC2::InternetGateway
+    Properties:
+  B:
+    Type: AWS::S3::Bucket
+  ThisLogicalIdIsRatherLongForADeliveryStreamNameAndMustBeShortened:
+    Type: AWS::KinesisFirehose::DeliveryStream
+`, { name: '!My Demo_Stack' });
+  const bucket = net.logical.get('B')!.physicalId;
+  assert.match(bucket, /^my-demo-stack-b-[a-z0-9]{12}$/);
+  const stream = net.logical.get('ThisLogicalIdIsRatherLongForADeliveryStreamNameAndMustBeShortened')!.physicalId;
+  assert.ok(stream.length <= 64, stream);
+  assert.match(stream, /^My-Demo-Stack-ThisLogical[A-Za-z]*-[A-Z0-9]{12}$/);
+});
