@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { assertScenarioError, errorOf, pos } from '../../../test/fixtures/scenarios/helpers.ts';
 import { ScenarioError } from '../../core/scenario/errors.ts';
@@ -42,6 +45,18 @@ test('a JSON template, IPv6 included, next to a YAML scenario', async () => {
     kind: 'icmp', at: 0, from: { kind: 'logical', logicalId: 'Box' }, to: { kind: 'address', address: '2606:4700:4700::1111' },
     count: 2, size: 100, repeat: 1, every: 0, sport: undefined, place: 'traffic[0]',
   });
+});
+
+test('an absolute template path is used as it is', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'vpcflow-scenario-'));
+  try {
+    const scenario = join(dir, 'abs.yaml');
+    await writeFile(scenario, `name: abs\ntemplate: ${resolve(DIR, 'dual-stack.cfn.json')}\nregion: eu-west-3\n`);
+    const { network } = await loadScenario(scenario);
+    assert.equal(network.net.vpcs.size, 1);
+  } finally {
+    await rm(dir, { recursive: true });
+  }
 });
 
 test('inline resources instead of a template file', async () => {

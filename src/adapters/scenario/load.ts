@@ -1,6 +1,6 @@
 /** Reading a scenario and its template from disk: the only file I/O of scenario loading. */
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { compileScenario } from '../../core/scenario/compile.ts';
 import { isMapping } from '../../core/scenario/describe.ts';
 import { ScenarioError } from '../../core/scenario/errors.ts';
@@ -40,7 +40,7 @@ export async function loadScenario(path: string, overrides?: ScenarioOverrides):
   let template: Loaded | undefined;
   if (isMapping(doc) && typeof doc.template === 'string' && doc.template !== '' && doc.resources === undefined) {
     // The template's path is relative to the scenario file.
-    const file = join(dirname(path), doc.template);
+    const file = isAbsolute(doc.template) ? doc.template : join(dirname(path), doc.template);
     let body: string;
     try {
       body = await readFile(file, 'utf8');
