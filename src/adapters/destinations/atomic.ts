@@ -82,6 +82,24 @@ export async function atomicWriteVia(finalPath: string, produce: (tempPath: stri
   }
 }
 
+/** Like atomicWriteVia, for writers that fill an open descriptor asynchronously. */
+export async function atomicWriteFd(finalPath: string, fill: (fd: number) => Promise<void>): Promise<void> {
+  await atomicWriteVia(finalPath, async (tmp) => {
+    const fd = openSync(tmp, 'wx');
+    try { await fill(fd); } finally { closeSync(fd); }
+  });
+}
+
+/** Writes every chunk to `fd`; for chunk producers that reuse their buffer. */
+export function writeChunks(fd: number, chunks: Iterable<Uint8Array>): number {
+  let n = 0;
+  for (const c of chunks) {
+    writeAll(fd, c);
+    n += c.length;
+  }
+  return n;
+}
+
 /**
  * A file built up by appends over a whole run (a CloudWatch stream, a Firehose
  * log) that must still only appear complete. Each append opens and closes the

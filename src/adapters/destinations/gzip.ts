@@ -1,8 +1,12 @@
 /**
  * Gzip as AWS's S3 objects use it, made reproducible: fixed level 6, mtime 0
- * and a fixed OS byte, so the same records always give the same bytes.
+ * and a fixed OS byte, so the same records always give the same bytes. Input
+ * is streamed through zlib on its worker thread, so the next chunk is encoded
+ * while the previous one is compressed; deflate's output does not depend on
+ * how its input is split.
  */
-import { constants, gzipSync } from 'node:zlib';
+import { writeSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 
 export const GZIP_LEVEL = 6;
 
@@ -10,9 +14,30 @@ export const GZIP_LEVEL = 6;
 const OS_BYTE_OFFSET = 9;
 const OS_UNIX = 3;
 
-export function gzipDeterministic(data: Uint8Array): Buffer {
+/** Compresses the chunks into the open file `fd`; returns the compressed size. Chunks may be reused once consumed. */
+export async function gzipChunksToFd(chunks: Iterable<Buffer>, fd: number): Promise<number> {
   // zlib's default header already has mtime 0 and no file name; only the OS byte varies.
-  const out = gzipSync(data, { level: GZIP_LEVEL, memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY });
-  out[OS_BYTE_OFFSET] = OS_UNIX;
-  return out;
+  const gz = createGzip({ level: GZIP_LEVEL });
+  let written = 0;
+  gz.on('data', (c: Buffer) => {
+    if (written <= OS_BYTE_OFFSET && written + c.length > OS_BYTE_OFFSET) c[OS_BYTE_OFFSET - written] = OS_UNIX;
+    for (let o = 0; o < c.length;) o += writeSync(fd, c, o, c.length - o);
+    written += c.length;
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    gz.on('end', resolve);
+    gz.on('error', reject);
+  });
+  try {
+    for (const chunk of chunks) {
+      // The callback fires once zlib has consumed the chunk, so the caller may then overwrite it.
+      await new Promise<void>((resolve, reject) => gz.write(chunk, (err) => (err ? reject(err) : resolve())));
+    }
+    gz.end();
+    await finished;
+  } catch (err) {
+    gz.destroy();
+    throw err;
+  }
+  return written;
 }

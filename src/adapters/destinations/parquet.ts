@@ -4,10 +4,11 @@
  * times faster than the Appender, whose strings cross into native code one call
  * per value, and the lines already hold `-` exactly where the Parquet nulls go.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldDef, FieldType } from '../../core/flows/fields.ts';
-import { atomicWriteVia, discardTemp, tempPathFor } from './atomic.ts';
+import { lineChunks } from './line-chunks.ts';
+import { atomicWriteVia, discardTemp, tempPathFor, writeChunks } from './atomic.ts';
 
 /** AWS writes gzip; the others exist for speed (see bench.ts) and are not what AWS delivers. */
 export type ParquetCompression = 'gzip' | 'snappy' | 'zstd';
@@ -52,13 +53,14 @@ export class ParquetWriter {
     return this.db;
   }
 
-  /** Writes `body` (record lines, `\n`-terminated, no header) as one Parquet object at `finalPath`; returns its size. */
-  async write(finalPath: string, fields: readonly FieldDef[], body: Uint8Array): Promise<number> {
+  /** Writes the record lines as one Parquet object at `finalPath`; returns its size. */
+  async write(finalPath: string, fields: readonly FieldDef[], lines: readonly string[]): Promise<number> {
     const { con } = await this.connection();
     await atomicWriteVia(finalPath, async (tmp) => {
       const staging = tempPathFor(finalPath);
       try {
-        writeFileSync(staging, body, { flag: 'wx' });
+        const fd = openSync(staging, 'wx');
+        try { writeChunks(fd, lineChunks(lines)); } finally { closeSync(fd); }
         await con.run(`COPY (${selectLinesSql(staging, fields)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION ${this.compression})`);
       } finally {
         discardTemp(staging);

@@ -8,10 +8,10 @@ import type { EmittedRecord } from '../../core/flows/emitted.ts';
 import { formatHeader, parseLogFormat, type FieldDef } from '../../core/flows/fields.ts';
 import { DELIVERY_SLOT_SECONDS, deliverySlot, s3ObjectKey } from '../../core/flows/s3-keys.ts';
 import type { FlowLog } from '../../core/model/types.ts';
-import { writeFileAtomicSync } from './atomic.ts';
+import { atomicWriteFd } from './atomic.ts';
 import { safeSegment } from './destination-names.ts';
-import { encodeLines } from './encode-lines.ts';
-import { gzipDeterministic } from './gzip.ts';
+import { gzipChunksToFd } from './gzip.ts';
+import { lineChunks } from './line-chunks.ts';
 import type { WrittenFile } from './manifest.ts';
 import type { ParquetWriter } from './parquet.ts';
 
@@ -84,11 +84,11 @@ export class S3Writer {
     const fields = this.fields(o.fl);
     let bytes: number;
     if (o.fl.fileFormat === 'parquet') {
-      bytes = await this.parquet.write(path, fields, encodeLines(o.lines));
+      bytes = await this.parquet.write(path, fields, o.lines);
     } else {
-      const gz = gzipDeterministic(encodeLines(o.lines, formatHeader(fields)));
-      writeFileAtomicSync(path, gz);
-      bytes = gz.length;
+      let size = 0;
+      await atomicWriteFd(path, async (fd) => { size = await gzipChunksToFd(lineChunks(o.lines, formatHeader(fields)), fd); });
+      bytes = size;
     }
     this.written.push({ bucket, file: { path: ['s3', ...segments].join('/'), records: o.lines.length, bytes } });
   }

@@ -94,6 +94,7 @@ test('a text object is gzip of the header line and the records, like the Loki sa
   const gz = readFileSync(join(dir, file!));
   assert.deepEqual([...gz.subarray(0, 4)], [0x1f, 0x8b, 8, 0]); // deflate, no flags (no file name)
   assert.deepEqual([...gz.subarray(4, 8)], [0, 0, 0, 0]); // mtime 0
+  assert.equal(gz[9], 3); // OS: Unix, whatever platform wrote it
   const text = gunzipSync(gz).toString('utf8');
   const lokiHeader = gunzipSync(readFileSync(LOKI_TEXT)).toString('utf8').split('\n')[0];
   assert.equal(text, [lokiHeader, ...recs.map((r) => r.line)].join('\n') + '\n');
