@@ -95,3 +95,10 @@ test('a Parquet write that fails leaves no object and no temporary file', async 
   await sink.abort();
   assert.deepEqual(listFiles(dir), []);
 });
+
+test('an output folder with glob characters in its name still works', async () => {
+  const fl = pq();
+  dir = join(dir, 'run [1] *?');
+  const ours = await deliverOne([v2(fl, 'eni-1', 1661950700, 1661950710)]);
+  assert.deepEqual(await query(`SELECT count(*) AS n FROM read_parquet('${ours.replace(/[[\]*?]/g, (c) => `[${c}]`)}')`), [{ n: 1 }]);
+});
