@@ -126,3 +126,11 @@ test('the same records give byte-identical objects twice', async () => {
     for (const [f, bytes] of runs[0]!) assert.ok(bytes.equals(runs[1]!.get(f)!), `${fmt}: ${f} differs`);
   }
 });
+
+test('a prefix that climbs out of the bucket folder is refused', async () => {
+  const sink = new DeliverySink({ dir, account: ACCOUNT, region: REGION });
+  sink.accept(v2(s3Log({ logDestination: 'arn:aws:s3:::my-bucket/../../escape' }), ENI, T - 20, T));
+  await assert.rejects(sink.finish(), /outside the output folder|not an S3 bucket ARN/);
+  await sink.abort();
+  assert.deepEqual(listFiles(dir), []);
+});
