@@ -19,7 +19,7 @@ export function flowLog(over: Partial<FlowLog> & Pick<FlowLog, 'id' | 'destinati
 }
 
 export function record(fl: FlowLog, eniId: string, values: FieldValue[], start: number, end: number): EmittedRecord {
-  return { flowLog: fl, eniId, start, end, values, line: values.map((v) => (v === null ? '-' : String(v))).join(' ') };
+  return { flowLog: fl, eniId, start, end, values, line: values.map((v) => (v === null ? '-' : String(v))).join(' '), status: 'OK', action: 'ACCEPT' };
 }
 
 /** A default-format (v2) record. */

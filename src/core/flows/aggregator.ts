@@ -222,7 +222,7 @@ export class Aggregator {
 
   private emit(s: FlowLogState, r: RecordData, out: EmittedRecord[]): void {
     const { values, line } = s.format.render(r, this.env);
-    out.push({ flowLog: s.fl, eniId: r.eni.id, start: r.start, end: r.end, values, line });
+    out.push({ flowLog: s.fl, eniId: r.eni.id, start: r.start, end: r.end, values, line, status: r.status, action: r.flow?.action ?? null });
   }
 }
 

@@ -18,4 +18,7 @@ export interface EmittedRecord {
   values: FieldValue[];
   /** The text line: values joined by single spaces, `-` for null. */
   line: string;
+  /** The record's log-status and action, whatever fields the format shows (summaries count them). */
+  status: 'OK' | 'NODATA' | 'SKIPDATA';
+  action: 'ACCEPT' | 'REJECT' | null;
 }
