@@ -1,4 +1,33 @@
-export async function main(argv: string[]): Promise<number> {
-  console.log('hello', argv);
-  return 0;
+/** The `vpcflow` command line: parses arguments, runs a command, maps errors to exit codes. */
+import { Command, CommanderError } from 'commander';
+import { registerExplain } from './commands/explain.ts';
+import { registerRun } from './commands/run.ts';
+import { isUserError } from './user-error.ts';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const program = new Command('vpcflow')
+    .description('AWS VPC Flow Logs, faithfully, on your laptop.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError(false);
+  registerRun(program, io);
+  registerExplain(program, io.out);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return Number(program.getOptionValue('exitCode') ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isUserError(e)) {
+      io.err(`vpcflow: ${e.message}\n`);
+      return (e as { exitCode?: number }).exitCode ?? 2;
+    }
+    throw e;
+  }
 }

@@ -2,4 +2,4 @@
 export type { DataPlane } from './dataplane.ts';
 export { TrafficError } from './errors.ts';
 export type { SimulationHooks, SimulationInput, SimulationTotals, TrafficSettings } from './simulate.ts';
-export { checkTraffic, simulate } from './simulate.ts';
+export { checkTraffic, simulate, Simulation } from './simulate.ts';

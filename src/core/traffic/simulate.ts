@@ -39,29 +39,73 @@ export interface SimulationTotals {
   lastPacketTime: number;
 }
 
-export function simulate(input: SimulationInput, hooks: SimulationHooks = {}): SimulationTotals {
-  const { settings, network } = input;
-  const sim = new Sim(settings.start, settings.seed, network, input.dataPlane, new ListenTable(settings.listen, settings.hosts, network), hooks);
-  // Stable: changes at the same time keep the file's order.
-  const changes = [...settings.changes].sort((a, b) => a.at - b.at);
-  const apply = hooks.applyChange;
-  const end = settings.duration ?? Infinity;
-  let next = 0;
-  for (const item of settings.traffic) new ItemRunner(sim, item).schedule();
+/**
+ * A simulation that can run in slices: `step(budget)` handles up to `budget`
+ * events and returns whether anything is left, so a runner can deliver closed
+ * windows, show progress, or wait for wall time between slices.
+ */
+export class Simulation {
+  private readonly sim: Sim;
+  private readonly changes: Change[];
+  private readonly end: number;
+  private next = 0;
+  private finished = false;
 
-  const q = sim.queue;
-  while (q.pop()) {
-    const t = q.topTime;
-    if (t > end) break;
-    while (next < changes.length && changes[next]!.at <= t) apply?.(changes[next++]!);
-    sim.now = t;
-    q.topFlow!.fire(q.topCode, q.topArg);
+  constructor(private readonly input: SimulationInput, private readonly hooks: SimulationHooks = {}) {
+    const { settings, network } = input;
+    this.sim = new Sim(settings.start, settings.seed, network, input.dataPlane, new ListenTable(settings.listen, settings.hosts, network), hooks);
+    // Stable: changes at the same time keep the file's order.
+    this.changes = [...settings.changes].sort((a, b) => a.at - b.at);
+    this.end = settings.duration ?? Infinity;
+    for (const item of settings.traffic) new ItemRunner(this.sim, item).schedule();
   }
-  while (next < changes.length && changes[next]!.at <= end) apply?.(changes[next++]!);
-  return {
-    packets: sim.packets, delivered: sim.delivered, dropped: sim.dropped, changesApplied: next,
-    lastPacketTime: sim.lastSent?.time ?? settings.start,
-  };
+
+  /** Seconds after `start` of the last event handled. */
+  get now(): number {
+    return this.sim.now;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Handles at most `budget` events; true while more remain. */
+  step(budget: number): boolean {
+    if (this.finished) return false;
+    const q = this.sim.queue;
+    const apply = this.hooks.applyChange;
+    const changes = this.changes;
+    for (let n = 0; n < budget; n++) {
+      if (!q.pop()) return this.finish();
+      const t = q.topTime;
+      if (t > this.end) return this.finish();
+      while (this.next < changes.length && changes[this.next]!.at <= t) apply?.(changes[this.next++]!);
+      this.sim.now = t;
+      q.topFlow!.fire(q.topCode, q.topArg);
+    }
+    return true;
+  }
+
+  private finish(): false {
+    const apply = this.hooks.applyChange;
+    while (this.next < this.changes.length && this.changes[this.next]!.at <= this.end) apply?.(this.changes[this.next++]!);
+    this.finished = true;
+    return false;
+  }
+
+  totals(): SimulationTotals {
+    const sim = this.sim;
+    return {
+      packets: sim.packets, delivered: sim.delivered, dropped: sim.dropped, changesApplied: this.next,
+      lastPacketTime: sim.lastSent?.time ?? this.input.settings.start,
+    };
+  }
+}
+
+export function simulate(input: SimulationInput, hooks: SimulationHooks = {}): SimulationTotals {
+  const s = new Simulation(input, hooks);
+  while (s.step(1 << 20));
+  return s.totals();
 }
 
 /**
