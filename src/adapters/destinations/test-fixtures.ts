@@ -1,4 +1,5 @@
 /** Flow logs and records for the destination tests; imported by tests only. */
+import { sharedFile } from '../../../test/support/shared-data.ts';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -54,8 +55,8 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-export const SEKOIA_PARQUET = '/work/shared/data/flowlogs/sekoia_111111111111_vpcflowlogs_eu-west-3_fl-032a163fae170ae52_20220831T1255Z_2ad4bef5.parquet';
-export const LOKI_TEXT = '/work/shared/data/flowlogs/loki_lambda-promtail_vpcflowlog.log.gz';
+export const SEKOIA_PARQUET = sharedFile('data', 'flowlogs', 'sekoia_111111111111_vpcflowlogs_eu-west-3_fl-032a163fae170ae52_20220831T1255Z_2ad4bef5.parquet');
+export const LOKI_TEXT = sharedFile('data', 'flowlogs', 'loki_lambda-promtail_vpcflowlog.log.gz');
 
 /** Runs one query in a throwaway DuckDB (no extension loading) and returns plain rows, bigints as numbers. */
 export async function query(sql: string): Promise<Record<string, unknown>[]> {
