@@ -87,6 +87,8 @@ export class Engine {
     if (!hop) return;
     let ok = true;
     if (ownTraffic || !s.nat) ok = this.sgCheck(w, s, q, 'out', hop.kind === 'eni' && hop.eni.nat !== undefined);
+    // The route was looked up first (it decides tracking), but reads better after the group, as AWS evaluates.
+    if (w.pendingRoute) { w.note(w.pendingRoute); w.pendingRoute = undefined; }
     if (!ok && !w.probe) { this.observe(w, s, 'egress', false, q, hop.path); return; }
     if (hop.leaves && !this.naclCheck(w, s.sub, q, 'out')) {
       ok = false;
@@ -115,7 +117,7 @@ export class Engine {
     const route = lookupRoute(sub.routes, q.dst);
     const vpcId = sub.vpc.id;
     if (!route) return this.blackhole(c, w, sub, q, `route table ${sub.routes.id} has no route to ${q.dst.text}`, 'no-route');
-    if (w.trace) w.note({ type: 'route', id: sub.routes.id, verdict: 'allow', reason: `${route.dest.text} → ${describeTarget(route)}` });
+    if (w.trace) w.pendingRoute = { type: 'route', id: sub.routes.id, verdict: 'allow', reason: `${route.dest.text} → ${describeTarget(route)}` };
     const t = route.target;
     switch (t.kind) {
       case 'local': {
@@ -310,7 +312,7 @@ export class Engine {
     const tracked = alwaysTracked || (q.protocol !== TCP && q.protocol !== UDP) || !r.anyAddress ||
       !allowsAllTraffic(out ? e.sgIn : e.sgOut, remote.fam, q.protocol);
     if (tracked) this.track(e, q, dir, local, lport, remote, rport);
-    if (w.trace) w.note({ type: 'security-group', id: r.groupId, direction, verdict: 'allow', ruleId: r.ruleId, reason: `rule ${r.ruleId} of ${r.groupId} allows it${tracked ? '' : ' (untracked flow)'}` });
+    if (w.trace) w.note({ type: 'security-group', id: r.groupId, direction, verdict: 'allow', ruleId: r.ruleId, reason: `rule ${r.ruleId} allows it (${r.text})${tracked ? '' : ', an untracked flow'}` });
     return true;
   }
 

@@ -6,7 +6,7 @@
 import { type Cidr, cidrContains } from '../net/cidr.ts';
 import { PortIndex } from './port-index.ts';
 import type { IpAddr } from '../net/ip.ts';
-import { ALL_PROTOCOLS, ICMP, ICMPV6, TCP, UDP } from '../net/protocol.ts';
+import { ALL_PROTOCOLS, ICMP, ICMPV6, TCP, UDP, protocolName } from '../net/protocol.ts';
 import type { SgRule } from '../model/types.ts';
 
 export interface CompiledSgRule {
@@ -24,6 +24,8 @@ export interface CompiledSgRule {
   anyAddress: boolean;
   /** All protocols and ports (or all ports of TCP/UDP) to any address. */
   allTraffic: boolean;
+  /** How a person would read the rule: "tcp 3306 from sg-0abc". */
+  text: string;
 }
 
 export function compileSgRule(groupId: string, r: SgRule, membersOf: (groupId: string) => ReadonlySet<IpAddr>): CompiledSgRule {
@@ -37,6 +39,7 @@ export function compileSgRule(groupId: string, r: SgRule, membersOf: (groupId: s
     cidr, members: r.peer.kind === 'sg' ? membersOf(r.peer.groupId) : undefined,
     anyAddress,
     allTraffic: anyAddress && (r.protocol === ALL_PROTOCOLS || (ported && r.fromPort <= 0 && r.toPort >= 65535)),
+    text: ruleText(r),
   };
 }
 
@@ -57,6 +60,13 @@ export function sgRuleList(rules: CompiledSgRule[]): SgRuleList {
     rules, index: new PortIndex(rules.map((r) => ({ protocol: r.protocol, portFrom: r.icmp ? -1 : r.from, portTo: r.icmp ? -1 : r.to }))),
     allTcp4: all(4, TCP), allUdp4: all(4, UDP), allTcp6: all(6, TCP), allUdp6: all(6, UDP),
   };
+}
+
+function ruleText(r: SgRule): string {
+  const proto = r.protocol === ALL_PROTOCOLS ? 'all traffic' : protocolName(r.protocol);
+  const ports = r.protocol === ALL_PROTOCOLS || r.fromPort === -1 ? '' : r.fromPort === r.toPort ? ` ${r.fromPort}` : ` ${r.fromPort}-${r.toPort}`;
+  const peer = r.peer.kind === 'cidr' ? r.peer.cidr.text : r.peer.kind === 'sg' ? r.peer.groupId : r.peer.id;
+  return `${proto}${ports} ${peer}`;
 }
 
 /** The first allowing rule's index, or -1 (no rule allows: the packet is rejected). */

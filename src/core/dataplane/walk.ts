@@ -11,6 +11,8 @@ export class Walk {
   to: Endpoint | undefined;
   arrived: Packet | undefined;
   hops = 0;
+  /** A route decision waiting to be noted after the security-group check (trace only). */
+  pendingRoute: Decision | undefined;
 
   constructor(readonly trace: boolean, readonly probe: boolean) {}
 
