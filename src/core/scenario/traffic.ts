@@ -1,5 +1,9 @@
-/** The `traffic` list (SCENARIO.md §3): four kinds of item, their fields and defaults. */
+/**
+ * The `traffic` list (SCENARIO.md §3): four kinds of item, their fields and
+ * defaults, plus the `packets` extension (docs/SCENARIO-EXTENSIONS.md).
+ */
 import type { Network } from '../model/network.ts';
+import { parseIp } from '../net/ip.ts';
 import { describeValue } from './describe.ts';
 import { readDuration } from './durations.ts';
 import { endpointKey, resolveEndpoint } from './endpoints.ts';
@@ -7,9 +11,9 @@ import { type Origin, errorAt } from './origin.ts';
 import type { Path } from './path.ts';
 import { readPorts } from './ports.ts';
 import { integer, list, mapping, onlyKeys } from './read.ts';
-import type { TrafficItem } from './types.ts';
+import type { EndpointRef, PacketRun, PacketsItem, TrafficItem } from './types.ts';
 
-const KINDS = ['tcp', 'udp', 'icmp', 'scan'] as const;
+const KINDS = ['tcp', 'udp', 'icmp', 'scan', 'packets'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Fields shared by every kind; `repeat`, `every` and `sport` may also sit beside `at`. */
@@ -19,7 +23,12 @@ const FIELDS: Record<Kind, string[]> = {
   udp: [...COMMON, 'port', 'request', 'response'],
   icmp: [...COMMON, 'count', 'size'],
   scan: [...COMMON, 'ports', 'proto', 'rate'],
+  packets: [...COMMON, 'proto', 'port', 'type', 'code', 'send'],
 };
+const RUN_FIELDS = ['count', 'size', 'bytes', 'flags', 'after', 'over'];
+const FLAG_BITS: Record<string, number> = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20, ECE: 0x40, CWR: 0x80 };
+/** The largest IP packet (the IPv4 total length field). */
+const MAX_PACKET = 65535;
 const ITEM_FIELDS = ['at', ...KINDS, 'sport', 'repeat', 'every'];
 
 /** The largest UDP payload (and ping size) an IPv4 host can send in one datagram. */
@@ -113,5 +122,81 @@ function readItem(v: unknown, path: Path, ctx: Context): TrafficItem {
         proto: (proto.v as 'tcp' | 'udp' | undefined) ?? 'tcp', rate: (rate.v as number | undefined) ?? 100,
       };
     }
+    case 'packets': {
+      const proto = field('proto');
+      if (proto.v === undefined) throw errorAt(origin, at, 'the field proto (tcp, udp or icmp)', 'none');
+      if (proto.v !== 'tcp' && proto.v !== 'udp' && proto.v !== 'icmp') throw errorAt(origin, proto.path, 'tcp, udp or icmp', describeValue(proto.v));
+      const p = proto.v;
+      const only = (name: string, kinds: string): void => {
+        if (field(name).v !== undefined) throw errorAt(origin, field(name).path, `no ${name} (it applies to ${kinds} only)`, `${name} with proto ${p}`);
+      };
+      if (p === 'icmp') { only('port', 'tcp and udp'); only('sport', 'tcp and udp'); } else { only('type', 'icmp'); only('code', 'icmp'); }
+      const send = field('send');
+      if (send.v === undefined) throw errorAt(origin, at, 'the field send (a list of runs such as { count: 20, bytes: 4249 })', 'none');
+      const runsV = list(send.v, send.path, origin, 'a list of runs such as { count: 20, bytes: 4249, flags: ACK, over: 60s }');
+      if (runsV.length === 0) throw errorAt(origin, send.path, 'at least one run of packets', 'an empty list');
+      const fam = familyOf(base.from) ?? familyOf(base.to) ?? 4;
+      const runs = runsV.map((r, i) => readRun(r, [...send.path, i], origin, p, fam));
+      const item: PacketsItem = {
+        ...base, kind, proto: p, port: p === 'icmp' ? 0 : num('port', 1, 65535, 'a port from 1 to 65535'),
+        icmpType: p === 'icmp' && field('type').v !== undefined ? num('type', 0, 255, 'an ICMP type from 0 to 255') : undefined,
+        icmpCode: p === 'icmp' ? num('code', 0, 255, 'an ICMP code from 0 to 255', 0) : 0,
+        runs,
+      };
+      return item;
+    }
   }
+}
+
+/** The address family an endpoint fixes (a host or literal address); undefined for a logical id. */
+function familyOf(e: EndpointRef): 4 | 6 | undefined {
+  return e.kind === 'logical' ? undefined : parseIp(e.address)?.fam;
+}
+
+/** The smallest packet of a protocol: IP header plus the protocol's own header. */
+function minimumSize(proto: 'tcp' | 'udp' | 'icmp', fam: 4 | 6): number {
+  return (fam === 4 ? 20 : 40) + (proto === 'tcp' ? 20 : 8);
+}
+
+function readRun(v: unknown, path: Path, origin: Origin, proto: 'tcp' | 'udp' | 'icmp', fam: 4 | 6): PacketRun {
+  const r = mapping(v, path, origin, `a run of packets (${RUN_FIELDS.join(', ')})`);
+  onlyKeys(r, RUN_FIELDS, path, origin, 'a field of a run');
+  const count = r.count === undefined ? 1 : integer(r.count, [...path, 'count'], origin, 1, 100_000_000, 'a number of packets, at least 1');
+  const min = minimumSize(proto, fam);
+  const what = `IPv${fam} ${proto} packets of ${min} to ${MAX_PACKET} bytes (IP header included)`;
+  if ((r.size === undefined) === (r.bytes === undefined)) {
+    throw errorAt(origin, path, 'exactly one of size (bytes of each packet) and bytes (bytes of the whole run)', r.size === undefined ? 'neither' : 'both');
+  }
+  let bytes: number;
+  if (r.size !== undefined) {
+    bytes = integer(r.size, [...path, 'size'], origin, min, MAX_PACKET, `a packet size in bytes: ${what}`) * count;
+  } else {
+    bytes = integer(r.bytes, [...path, 'bytes'], origin, min * count, MAX_PACKET * count, `a number of bytes that makes ${count} ${what}`);
+  }
+  let flags = 0;
+  if (r.flags !== undefined) {
+    if (proto !== 'tcp') throw errorAt(origin, [...path, 'flags'], 'no flags (they apply to tcp only)', describeValue(r.flags));
+    flags = readFlags(r.flags, [...path, 'flags'], origin);
+  } else if (proto === 'tcp') {
+    flags = FLAG_BITS.ACK!;
+  }
+  return {
+    count, bytes, flags,
+    after: r.after === undefined ? 0 : readDuration(r.after, [...path, 'after'], origin),
+    over: r.over === undefined ? 0 : readDuration(r.over, [...path, 'over'], origin),
+  };
+}
+
+/** TCP flags as names joined by | or + (SYN, SYN|ACK, FIN+ACK), or their number from 0 to 255. */
+function readFlags(v: unknown, path: Path, origin: Origin): number {
+  const expected = `TCP flags: names among ${Object.keys(FLAG_BITS).join(', ')} joined by | (such as SYN|ACK), or a number from 0 to 255`;
+  if (typeof v === 'number') return integer(v, path, origin, 0, 255, expected);
+  if (typeof v !== 'string' || v.trim() === '') throw errorAt(origin, path, expected, describeValue(v));
+  let bits = 0;
+  for (const name of v.split(/[|+]/)) {
+    const b = FLAG_BITS[name.trim().toUpperCase()];
+    if (b === undefined) throw errorAt(origin, path, expected, describeValue(v));
+    bits |= b;
+  }
+  return bits;
 }

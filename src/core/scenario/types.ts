@@ -63,7 +63,36 @@ export interface ScanItem extends ItemBase {
   rate: number;
 }
 
-export type TrafficItem = TcpItem | UdpItem | IcmpItem | ScanItem;
+/** One run of a `packets` item: `count` packets alike but for their times (docs/SCENARIO-EXTENSIONS.md). */
+export interface PacketRun {
+  count: number;
+  /** IP bytes of the whole run, split as evenly as possible over its packets (the first ones one byte larger when it does not divide). */
+  bytes: number;
+  /** Raw TCP flag bits (0 for other protocols). */
+  flags: number;
+  /** Seconds from the previous run's last packet (from the item's start for the first run) to this run's first. */
+  after: number;
+  /** Seconds from this run's first packet to its last (0: back to back). */
+  over: number;
+}
+
+/**
+ * Extension: packets given one by one (count, sizes, flags, times), in one
+ * direction, that nothing answers. For traffic the other kinds cannot shape,
+ * such as replaying the counts of a captured flow.
+ */
+export interface PacketsItem extends ItemBase {
+  kind: 'packets';
+  proto: 'tcp' | 'udp' | 'icmp';
+  /** TCP/UDP destination port (0 for ICMP). */
+  port: number;
+  /** ICMP type and code; undefined type means echo request (8, or 128 over IPv6). */
+  icmpType?: number | undefined;
+  icmpCode: number;
+  runs: PacketRun[];
+}
+
+export type TrafficItem = TcpItem | UdpItem | IcmpItem | ScanItem | PacketsItem;
 
 export interface Change {
   at: number;

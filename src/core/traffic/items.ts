@@ -10,6 +10,7 @@ import { type ResolvedPair, resolvePair } from './endpoints.ts';
 import { TrafficError } from './errors.ts';
 import { EchoExchange } from './icmp.ts';
 import { EphemeralPorts, PortLease } from './ports.ts';
+import { PacketReplay } from './packets.ts';
 import type { Flow } from './queue.ts';
 import { PortScan } from './scan.ts';
 import type { Sim } from './sim.ts';
@@ -37,6 +38,7 @@ export class ItemRunner implements Flow {
       case 'udp': new UdpExchange(sim, item, pair, this.lease(UDP, pair)).start(); return;
       case 'icmp': new EchoExchange(sim, item, pair).start(); return;
       case 'scan': new PortScan(sim, item, pair, this.lease(item.proto === 'tcp' ? TCP : UDP, pair)).start(); return;
+      case 'packets': new PacketReplay(sim, item, pair, item.proto === 'icmp' ? undefined : this.lease(item.proto === 'tcp' ? TCP : UDP, pair)).start(); return;
     }
   }
 
