@@ -35,6 +35,8 @@ export interface CompiledEni {
   /** Reused route-lookup results for traffic to this interface from its own subnet, or from another. */
   hopWithin: { kind: 'eni'; eni: CompiledEni; leaves: boolean; path: number };
   hopInto: { kind: 'eni'; eni: CompiledEni; leaves: boolean; path: number };
+  /** The fate's `to` for packets delivered here (shared: endpoints are never modified). */
+  endpoint: { kind: 'eni'; eni: NetworkInterface };
 }
 
 export interface CompiledNetwork {
@@ -101,6 +103,7 @@ export function compileNetwork(net: Network, indexOf: (eniId: string) => number)
     const c = { eni: e, index: indexOf(e.id), sub, sgIn: sgRuleList(sgIn), sgOut: sgRuleList(sgOut), nat: natByEni.get(e.id), primary: e.privateIps[0]! } as CompiledEni;
     c.hopWithin = { kind: 'eni', eni: c, leaves: false, path: 1 };
     c.hopInto = { kind: 'eni', eni: c, leaves: true, path: 1 };
+    c.endpoint = { kind: 'eni', eni: e };
     enis.set(e.id, c);
     const m = privateMapOf(e.vpcId);
     for (const a of [...e.privateIps, ...e.ipv6Ips]) {

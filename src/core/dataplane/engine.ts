@@ -15,11 +15,11 @@ import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNet
 import { type ConnEntry, ConnTrack, advance } from './conntrack.ts';
 import { NACL_DEFAULT_RULE_V4, NACL_DEFAULT_RULE_V6, matchNacl } from './nacl.ts';
 import { NatTable } from './nat-table.ts';
-import type { Direction, Fate, Packet } from './packet.ts';
+import type { Decision, Direction, Fate, Observation, Packet } from './packet.ts';
 import { lookupRoute } from './routing.ts';
-import { allowsAllTraffic, matchSg } from './security-group.ts';
+import { type CompiledSgRule, allowsAllTraffic, matchSg } from './security-group.ts';
 import { isNitro } from './nitro.ts';
-import { Walk } from './walk.ts';
+import { NO_DECISIONS, Walk } from './walk.ts';
 
 export interface SendOptions {
   /** Record every decision, not only the blocking ones (explain). */
@@ -36,6 +36,32 @@ type Hop =
   | { kind: 'nowhere'; leaves: boolean; path: number };
 
 const MAX_HOPS = 8;
+
+/**
+ * What `plan` found for one flow (a `FlowCache.path`): valid while the network
+ * is compiled the same and the packet has the same addresses, protocol, ports
+ * and ICMP type/code. `to` is set only for the simple, common way (see plan).
+ */
+interface PathMemo {
+  net: CompiledNetwork;
+  src: IpAddr;
+  dst: IpAddr;
+  protocol: number;
+  sport: number;
+  dport: number;
+  icmpType: number;
+  icmpCode: number;
+  from: CompiledEni | undefined;
+  to: CompiledEni | undefined;
+}
+
+/** A flow's `path` after its first packet: planning waits for a second one (most scan probes have none). */
+const FIRST_PACKET: unique symbol = Symbol('first packet');
+
+function sameFlow(m: PathMemo, c: CompiledNetwork, p: Packet): boolean {
+  return m.net === c && m.src === p.src && m.dst === p.dst && m.protocol === p.protocol && m.sport === p.sport &&
+    m.dport === p.dport && m.icmpType === p.icmpType && m.icmpCode === p.icmpCode;
+}
 
 export class Engine {
   private compiledNet: CompiledNetwork | undefined;
@@ -63,12 +89,71 @@ export class Engine {
   }
 
   send(p: Packet, opts?: SendOptions): Fate {
-    const w = new Walk(opts?.trace ?? false, opts?.probe ?? false);
     const c = this.compiled();
+    const flow = p.flow;
+    if (flow !== undefined && (opts === undefined || (!opts.trace && !opts.probe))) {
+      // From a flow's second packet on, its stateless decisions come from a memo (see plan).
+      const known = flow.path;
+      if (known === undefined) {
+        flow.path = FIRST_PACKET;
+      } else {
+        let m = known === FIRST_PACKET ? undefined : known as PathMemo;
+        if (m === undefined || !sameFlow(m, c, p)) flow.path = m = this.plan(c, p);
+        if (m.to !== undefined) return this.direct(m, p);
+      }
+    }
+    const w = new Walk(opts?.trace ?? false, opts?.probe ?? false);
     const src = findPrivate(c, p.src);
     if (src) this.fromInterface(c, w, src, p);
     else this.fromOutside(c, w, p);
     return w.fate();
+  }
+
+  /**
+   * The stateless part of the way of a packet like `p`: for a packet from one
+   * interface to another of the same VPC by the local route, through network
+   * ACLs that allow it, `from`/`to` name the interfaces and `direct` replays the
+   * walk with only the security groups (stateful) evaluated. Anything else
+   * (AWS services, gateways, NAT, middleboxes, ACL denies) has `to` undefined
+   * and takes the full walk.
+   */
+  private plan(c: CompiledNetwork, p: Packet): PathMemo {
+    const m: PathMemo = {
+      net: c, src: p.src, dst: p.dst, protocol: p.protocol, sport: p.sport, dport: p.dport, icmpType: p.icmpType, icmpCode: p.icmpCode,
+      from: undefined, to: undefined,
+    };
+    const s = findPrivate(c, p.src);
+    if (!s || awsServiceAt(s.sub.reserved, p.dst, p.protocol, p.dport, p.sport)) return m;
+    const route = lookupRoute(s.sub.routes, p.dst);
+    if (!route || route.target.kind !== 'local') return m;
+    const d = s.sub.privates.get(p.dst);
+    if (!d || d.nat || !isOwn(d, p.dst)) return m;
+    if (d.sub !== s.sub) {
+      const out = s.sub.nacl.outbound, into = d.sub.nacl.inbound;
+      const i = matchNacl(out, p.dst, p.protocol, p.dport, p.icmpType, p.icmpCode);
+      if (i < 0 || !out.rules[i]!.allow) return m;
+      const j = matchNacl(into, p.src, p.protocol, p.dport, p.icmpType, p.icmpCode);
+      if (j < 0 || !into.rules[j]!.allow) return m;
+    }
+    m.from = s;
+    m.to = d;
+    return m;
+  }
+
+  /**
+   * The walk of `leave` → `forward` → `arrive` for a planned packet: the same
+   * observations and outcome, without a Walk (no trace, no probe: a deny ends it).
+   */
+  private direct(m: PathMemo, p: Packet): Fate {
+    const s = m.from!, d = m.to!;
+    if (this.sgVerdict(s, p, true, false) === SG_DENIED) {
+      return { delivered: false, to: undefined, arrived: undefined, observations: [observation(s, 'egress', false, p, 1)], decisions: NO_DECISIONS, blockedBy: sgDenial(s, true) };
+    }
+    const egress = observation(s, 'egress', true, p, 1);
+    if (this.sgVerdict(d, p, false, false) === SG_DENIED) {
+      return { delivered: false, to: undefined, arrived: undefined, observations: [egress, observation(d, 'ingress', false, p, undefined)], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) };
+    }
+    return { delivered: true, to: d.endpoint, arrived: p, observations: [egress, observation(d, 'ingress', true, p, undefined)], decisions: NO_DECISIONS, blockedBy: undefined };
   }
 
   private fromInterface(c: CompiledNetwork, w: Walk, s: CompiledEni, p: Packet): void {
@@ -234,7 +319,7 @@ export class Engine {
     }
     this.observe(w, d, 'ingress', ok, q, undefined);
     if (isOwn(d, q.dst)) {
-      w.deliver({ kind: 'eni', eni: d.eni }, q);
+      w.deliver(d.endpoint, q);
       return;
     }
     if (d.eni.sourceDestCheck) {
@@ -284,36 +369,48 @@ export class Engine {
   /** Security groups with connection tracking; `alwaysTracked` for flows through services AWS always tracks (NAT gateway). */
   private sgCheck(w: Walk, e: CompiledEni, q: Packet, dir: 'in' | 'out', alwaysTracked: boolean): boolean {
     const out = dir === 'out';
+    const v = this.sgVerdict(e, q, out, alwaysTracked);
+    if (v === SG_TRACKED) {
+      if (w.trace) w.note({ type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction: out ? 'outbound' : 'inbound', verdict: 'allow', ruleId: 'tracked', reason: 'part of a tracked connection' });
+      return true;
+    }
+    if (v === SG_DENIED) {
+      // explain: the response leg should see the request as if it had been allowed
+      if (w.deny(sgDenial(e, out))) this.track(e, q, dir, out ? q.src : q.dst, out ? q.sport : q.dport, out ? q.dst : q.src, out ? q.dport : q.sport);
+      return false;
+    }
+    if (w.trace) {
+      const r = (out ? e.sgOut : e.sgIn).rules[v]!;
+      const tracked = tracksRule(e, r, q, out, alwaysTracked);
+      w.note({ type: 'security-group', id: r.groupId, direction: out ? 'outbound' : 'inbound', verdict: 'allow', ruleId: r.ruleId, reason: `rule ${r.ruleId} allows it (${r.text})${tracked ? '' : ', an untracked flow'}` });
+    }
+    return true;
+  }
+
+  /**
+   * The security groups' verdict, with its effect on connection tracking: SG_TRACKED for a
+   * packet of a tracked connection (moved along), SG_DENIED when no rule allows it (nothing
+   * tracked), else the index of the allowing rule (the connection now tracked if AWS would).
+   */
+  private sgVerdict(e: CompiledEni, q: Packet, out: boolean, alwaysTracked: boolean): number {
     const local = out ? q.src : q.dst, remote = out ? q.dst : q.src;
     const lport = out ? q.sport : q.dport, rport = out ? q.dport : q.sport;
-    const direction = out ? 'outbound' : 'inbound';
     const flow = q.flow;
     const cached = (flow ? (out ? flow.out : flow.in) : undefined) as ConnEntry | undefined;
     const entry = cached !== undefined && this.conntrack.stillValid(cached, e.index, local, lport, remote, rport, q.time)
       ? cached
       : this.conntrack.find(e.index, q.protocol, local, lport, remote, rport, q.time);
+    const dir = out ? 'out' : 'in';
     if (entry) {
       if (flow) { if (out) flow.out = entry; else flow.in = entry; }
       if (!advance(entry, dir, q.flags, q.time)) this.conntrack.remove(entry);
-      if (w.trace) w.note({ type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'allow', ruleId: 'tracked', reason: 'part of a tracked connection' });
-      return true;
+      return SG_TRACKED;
     }
     const rules = out ? e.sgOut : e.sgIn;
     const i = matchSg(rules, remote, q.protocol, q.dport, q.icmpType, q.icmpCode);
-    if (i < 0) {
-      const go = w.deny({
-        type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'deny',
-        reason: `no ${direction} rule of ${e.eni.groups.join(', ') || 'its (empty) security group list'} on ${e.eni.id} allows it`,
-      });
-      if (go) this.track(e, q, dir, local, lport, remote, rport); // explain: the response leg should see the request as if it had been allowed
-      return false;
-    }
-    const r = rules.rules[i]!;
-    const tracked = alwaysTracked || (q.protocol !== TCP && q.protocol !== UDP) || !r.anyAddress ||
-      !allowsAllTraffic(out ? e.sgIn : e.sgOut, remote.fam, q.protocol);
-    if (tracked) this.track(e, q, dir, local, lport, remote, rport);
-    if (w.trace) w.note({ type: 'security-group', id: r.groupId, direction, verdict: 'allow', ruleId: r.ruleId, reason: `rule ${r.ruleId} allows it (${r.text})${tracked ? '' : ', an untracked flow'}` });
-    return true;
+    if (i < 0) return SG_DENIED;
+    if (tracksRule(e, rules.rules[i]!, q, out, alwaysTracked)) this.track(e, q, dir, local, lport, remote, rport);
+    return i;
   }
 
   private track(e: CompiledEni, q: Packet, dir: 'in' | 'out', local: IpAddr, lport: number, remote: IpAddr, rport: number): void {
@@ -324,16 +421,38 @@ export class Engine {
   }
 
   private observe(w: Walk, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): void {
-    // AWS reports the interface's primary private IPv4 in place of a secondary or foreign (translated) one.
-    let srcaddr = q.src, dstaddr = q.dst;
-    if (direction === 'egress' && srcaddr.fam === 4 && srcaddr !== e.primary) srcaddr = e.primary;
-    if (direction === 'ingress' && dstaddr.fam === 4 && dstaddr !== e.primary) dstaddr = e.primary;
-    w.observations.push({
-      time: q.time, eni: e.eni, direction, action: ok ? 'ACCEPT' : 'REJECT', srcaddr, dstaddr, pktSrcaddr: q.src, pktDstaddr: q.dst,
-      srcport: q.sport, dstport: q.dport, protocol: q.protocol, bytes: q.size, tcpFlags: q.flags,
-      trafficPath: direction === 'egress' ? path : undefined,
-    });
+    w.observations.push(observation(e, direction, ok, q, path));
   }
+}
+
+const SG_TRACKED = -2;
+const SG_DENIED = -1;
+
+function sgDenial(e: CompiledEni, out: boolean): Decision {
+  const direction = out ? 'outbound' : 'inbound';
+  return {
+    type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'deny',
+    reason: `no ${direction} rule of ${e.eni.groups.join(', ') || 'its (empty) security group list'} on ${e.eni.id} allows it`,
+  };
+}
+
+/** Whether a packet allowed by rule `r` starts a tracked connection (AWS leaves "allow all both ways" TCP/UDP untracked). */
+function tracksRule(e: CompiledEni, r: CompiledSgRule, q: Packet, out: boolean, alwaysTracked: boolean): boolean {
+  return alwaysTracked || (q.protocol !== TCP && q.protocol !== UDP) || !r.anyAddress ||
+    !allowsAllTraffic(out ? e.sgIn : e.sgOut, (out ? q.dst : q.src).fam, q.protocol);
+}
+
+/** What interface `e` reports of packet `q`. */
+function observation(e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): Observation {
+  // AWS reports the interface's primary private IPv4 in place of a secondary or foreign (translated) one.
+  let srcaddr = q.src, dstaddr = q.dst;
+  if (direction === 'egress' && srcaddr.fam === 4 && srcaddr !== e.primary) srcaddr = e.primary;
+  if (direction === 'ingress' && dstaddr.fam === 4 && dstaddr !== e.primary) dstaddr = e.primary;
+  return {
+    time: q.time, eni: e.eni, direction, action: ok ? 'ACCEPT' : 'REJECT', srcaddr, dstaddr, pktSrcaddr: q.src, pktDstaddr: q.dst,
+    srcport: q.sport, dstport: q.dport, protocol: q.protocol, bytes: q.size, tcpFlags: q.flags,
+    trafficPath: direction === 'egress' ? path : undefined,
+  };
 }
 
 function isOwn(e: CompiledEni, a: IpAddr): boolean {

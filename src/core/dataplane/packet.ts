@@ -30,6 +30,8 @@ export interface Packet {
 export interface FlowCache {
   out?: unknown;
   in?: unknown;
+  /** The engine's memo of this flow's stateless decisions (route, ACLs, addresses). */
+  path?: unknown;
 }
 
 export type Action = 'ACCEPT' | 'REJECT';

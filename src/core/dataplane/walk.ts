@@ -1,7 +1,8 @@
 /** The record of one packet's way through the network: observations, decisions, outcome. */
 import type { Decision, Endpoint, Fate, Observation, Packet } from './packet.ts';
 
-const NONE: Decision[] = [];
+/** Shared by every fate without decisions; never written to. */
+export const NO_DECISIONS: Decision[] = [];
 
 export class Walk {
   readonly observations: Observation[] = [];
@@ -22,11 +23,11 @@ export class Walk {
   }
 
   get decisions(): Decision[] {
-    return this.decisionList ?? NONE;
+    return this.decisionList ?? NO_DECISIONS;
   }
 
   get blockers(): Decision[] {
-    return this.blockerList ?? NONE;
+    return this.blockerList ?? NO_DECISIONS;
   }
 
   /** A blocking step; returns whether to go on (only when probing for every blocker). */
