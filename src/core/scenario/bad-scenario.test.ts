@@ -78,7 +78,7 @@ test('a traffic endpoint that is not one, with the one that was meant', () => {
 });
 
 test('a traffic item with two kinds, or none', () => {
-  bad('traffic:\n  - at: 1m\n    tcp: { from: Web, to: Db, port: 80 }\n    udp: { from: Web, to: Db, port: 53, request: 40 }\n', 'at: 1m', 'traffic[0]', /^exactly one of tcp, udp, icmp, scan$/, /^tcp and udp$/);
+  bad('traffic:\n  - at: 1m\n    tcp: { from: Web, to: Db, port: 80 }\n    udp: { from: Web, to: Db, port: 53, request: 40 }\n', 'at: 1m', 'traffic[0]', /^exactly one of tcp, udp, icmp, scan, packets$/, /^tcp and udp$/);
   bad('traffic:\n  - at: 1m\n', 'at: 1m', 'traffic[0]', /exactly one of/, /^none$/);
 });
 
