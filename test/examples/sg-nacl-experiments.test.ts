@@ -1,0 +1,58 @@
+/** examples/sg-nacl-experiments: golden output, determinism, and what each five-minute experiment shows. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { assertDeterministic, assertMatchesGolden, listFiles, withRun } from './harness.ts';
+
+const SCENARIO = 'examples/sg-nacl-experiments/scenario.yaml';
+const START = Date.UTC(2026, 0, 1, 9) / 1000;
+
+interface Rec { src: string; dst: string; sport: number; dport: number; proto: number; start: number; action: string; flags: number; dir: string }
+
+function records(outDir: string): Rec[] {
+  const files = listFiles(outDir).filter((f) => f.startsWith('cloudwatch/'));
+  assert.deepEqual(files, ['cloudwatch/%2Fvpc%2Fsg-nacl-experiments/eni-0e5a1b2c3d4e5f607-all.jsonl']);
+  return readFileSync(join(outDir, files[0]!), 'utf8').trimEnd().split('\n').map((l) => {
+    const f = (JSON.parse(l) as { message: string }).message.split(' ');
+    return { src: f[3]!, dst: f[4]!, sport: Number(f[5]), dport: Number(f[6]), proto: Number(f[7]), start: Number(f[10]), action: f[12]!, flags: Number(f[14]), dir: f[15]! };
+  });
+}
+
+/** The records whose start falls in minutes [from, to) of the run, as short strings. */
+function phase(recs: Rec[], from: number, to: number): string[] {
+  return recs.filter((r) => r.start >= START + from * 60 && r.start < START + to * 60).map((r) => {
+    const what = r.proto === 17 ? 'ntp' : r.dport === 80 || r.sport === 80 ? 'http' : `${r.proto}/${r.dport}`;
+    return `${what} ${r.dir} ${r.action}`;
+  });
+}
+
+test('sg-nacl-experiments: every output file matches its golden', async () => {
+  await withRun(SCENARIO, (out) => assertMatchesGolden('sg-nacl-experiments', out));
+});
+
+test('sg-nacl-experiments: two runs write byte-identical files', async () => {
+  await assertDeterministic(SCENARIO);
+});
+
+test('sg-nacl-experiments: each change shows in the records as the README says', async () => {
+  await withRun(SCENARIO, async (out, { summary }) => {
+    const recs = records(out);
+    const uniq = (xs: string[]) => [...new Set(xs)].sort();
+    // 0-5 min: everything works, both ways.
+    assert.deepEqual(uniq(phase(recs, 0, 5)), ['http egress ACCEPT', 'http ingress ACCEPT', 'ntp egress ACCEPT', 'ntp ingress ACCEPT']);
+    // 5-10 min: no inbound rule: HTTP rejected on the way in, never answered; NTP unaffected.
+    assert.deepEqual(uniq(phase(recs, 5, 10)), ['http ingress REJECT', 'ntp egress ACCEPT', 'ntp ingress ACCEPT']);
+    // 10-15 min: HTTP allowed again (the 9:09:10 client's last SYN retry, at 9:10:13, gets through too).
+    assert.deepEqual(uniq(phase(recs, 10, 15)), ['http egress ACCEPT', 'http ingress ACCEPT', 'ntp egress ACCEPT', 'ntp ingress ACCEPT']);
+    assert.equal(phase(recs, 10, 15).filter((r) => r === 'http ingress ACCEPT').length, 6);
+    // 15-20 min: the ACL denies inbound: HTTP rejected, NTP out accepted and its reply rejected.
+    assert.deepEqual(uniq(phase(recs, 15, 20)), ['http ingress REJECT', 'ntp egress ACCEPT', 'ntp ingress REJECT']);
+    // 20-25 min: no route to the internet gateway: HTTP rejected at the interface; NTP requests are
+    // dropped for want of a route before any interface logs them.
+    assert.deepEqual(uniq(phase(recs, 20, 25)), ['http ingress REJECT']);
+    // Amazon Time Sync (169.254.169.123) is never logged.
+    assert.ok(recs.every((r) => r.src !== '169.254.169.123' && r.dst !== '169.254.169.123'));
+    assert.equal(summary.changesApplied, 5);
+  });
+});
