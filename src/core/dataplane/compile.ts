@@ -4,6 +4,7 @@
  * Rebuilt only when the model's version moves.
  */
 import type { IpAddr } from '../net/ip.ts';
+import type { Decision } from './packet.ts';
 import type { Network } from '../model/network.ts';
 import type { NatGateway, NetworkInterface, Subnet, Vpc } from '../model/types.ts';
 import { type CompiledNacl, compileNacl } from './nacl.ts';
@@ -37,6 +38,8 @@ export interface CompiledEni {
   hopInto: { kind: 'eni'; eni: CompiledEni; leaves: boolean; path: number };
   /** The fate's `to` for packets delivered here (shared: endpoints are never modified). */
   endpoint: { kind: 'eni'; eni: NetworkInterface };
+  /** The security groups' deny decisions [inbound, outbound], made on first use (the engine's). */
+  sgDenials: [Decision, Decision] | undefined;
 }
 
 export interface CompiledNetwork {
@@ -90,17 +93,24 @@ export function compileNetwork(net: Network, indexOf: (eniId: string) => number)
   const enis = new Map<string, CompiledEni>();
   const pub = new Map<IpAddr, CompiledEni>();
   const allPrivate = new Map<IpAddr, CompiledEni>();
+  // Interfaces with the same groups (in the same order) share their compiled rule lists: the lists only read the groups.
+  const listsOf = new Map<string, { sgIn: SgRuleList; sgOut: SgRuleList }>();
   for (const e of net.interfaces.values()) {
     const sub = subnets.get(e.subnetId);
     if (!sub || e.privateIps.length === 0) continue;
-    const sgIn: CompiledSgRule[] = [], sgOut: CompiledSgRule[] = [];
-    for (const gid of e.groups) {
-      const g = net.securityGroups.get(gid);
-      if (!g) continue;
-      for (const r of g.ingress) sgIn.push(compileSgRule(g.id, r, membersOf));
-      for (const r of g.egress) sgOut.push(compileSgRule(g.id, r, membersOf));
+    const groupsKey = e.groups.join(' ');
+    let lists = listsOf.get(groupsKey);
+    if (!lists) {
+      const sgIn: CompiledSgRule[] = [], sgOut: CompiledSgRule[] = [];
+      for (const gid of e.groups) {
+        const g = net.securityGroups.get(gid);
+        if (!g) continue;
+        for (const r of g.ingress) sgIn.push(compileSgRule(g.id, r, membersOf));
+        for (const r of g.egress) sgOut.push(compileSgRule(g.id, r, membersOf));
+      }
+      listsOf.set(groupsKey, (lists = { sgIn: sgRuleList(sgIn), sgOut: sgRuleList(sgOut) }));
     }
-    const c = { eni: e, index: indexOf(e.id), sub, sgIn: sgRuleList(sgIn), sgOut: sgRuleList(sgOut), nat: natByEni.get(e.id), primary: e.privateIps[0]! } as CompiledEni;
+    const c = { eni: e, index: indexOf(e.id), sub, sgIn: lists.sgIn, sgOut: lists.sgOut, nat: natByEni.get(e.id), primary: e.privateIps[0]!, sgDenials: undefined } as CompiledEni;
     c.hopWithin = { kind: 'eni', eni: c, leaves: false, path: 1 };
     c.hopInto = { kind: 'eni', eni: c, leaves: true, path: 1 };
     c.endpoint = { kind: 'eni', eni: e };

@@ -12,7 +12,7 @@ import type { Network } from '../model/network.ts';
 import type { Route } from '../model/types.ts';
 import { awsServiceAt } from './aws-services.ts';
 import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNetwork, findPrivate } from './compile.ts';
-import { type ConnEntry, ConnTrack, advance } from './conntrack.ts';
+import { ConnTrack, NO_ENTRY } from './conntrack.ts';
 import { NACL_DEFAULT_RULE_V4, NACL_DEFAULT_RULE_V6, matchNacl } from './nacl.ts';
 import { NatTable } from './nat-table.ts';
 import type { Decision, Direction, Fate, Observation, Packet } from './packet.ts';
@@ -395,29 +395,30 @@ export class Engine {
   private sgVerdict(e: CompiledEni, q: Packet, out: boolean, alwaysTracked: boolean): number {
     const local = out ? q.src : q.dst, remote = out ? q.dst : q.src;
     const lport = out ? q.sport : q.dport, rport = out ? q.dport : q.sport;
+    const ct = this.conntrack;
     const flow = q.flow;
-    const cached = (flow ? (out ? flow.out : flow.in) : undefined) as ConnEntry | undefined;
-    const entry = cached !== undefined && this.conntrack.stillValid(cached, e.index, local, lport, remote, rport, q.time)
+    const cached = flow ? (out ? flow.out : flow.in) : undefined;
+    const entry = typeof cached === 'number' && ct.stillValid(cached, e.index, q.protocol, local, lport, remote, rport, q.time)
       ? cached
-      : this.conntrack.find(e.index, q.protocol, local, lport, remote, rport, q.time);
-    const dir = out ? 'out' : 'in';
-    if (entry) {
+      : ct.find(e.index, q.protocol, local, lport, remote, rport, q.time);
+    if (entry !== NO_ENTRY) {
       if (flow) { if (out) flow.out = entry; else flow.in = entry; }
-      if (!advance(entry, dir, q.flags, q.time)) this.conntrack.remove(entry);
+      if (!ct.advance(entry, out, q.flags, q.time)) ct.remove(entry);
       return SG_TRACKED;
     }
     const rules = out ? e.sgOut : e.sgIn;
     const i = matchSg(rules, remote, q.protocol, q.dport, q.icmpType, q.icmpCode);
     if (i < 0) return SG_DENIED;
-    if (tracksRule(e, rules.rules[i]!, q, out, alwaysTracked)) this.track(e, q, dir, local, lport, remote, rport);
+    if (tracksRule(e, rules.rules[i]!, q, out, alwaysTracked)) this.track(e, q, out ? 'out' : 'in', local, lport, remote, rport);
     return i;
   }
 
   private track(e: CompiledEni, q: Packet, dir: 'in' | 'out', local: IpAddr, lport: number, remote: IpAddr, rport: number): void {
     if (q.flags & (RST | FIN)) return;
-    const ne = this.conntrack.add(e.index, q.protocol, local, lport, remote, rport, dir, q.time, e.eni.connTracking);
-    advance(ne, dir, q.flags, q.time);
-    if (q.flow) { if (dir === 'out') q.flow.out = ne; else q.flow.in = ne; }
+    const ct = this.conntrack;
+    const id = ct.add(e.index, q.protocol, local, lport, remote, rport, dir, q.time, e.eni.connTracking);
+    ct.advance(id, dir === 'out', q.flags, q.time);
+    if (q.flow) { if (dir === 'out') q.flow.out = id; else q.flow.in = id; }
   }
 
   private observe(w: Walk, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): void {
@@ -428,8 +429,13 @@ export class Engine {
 const SG_TRACKED = -2;
 const SG_DENIED = -1;
 
+/** The security groups' deny decision for interface `e`, made once per compile (decisions are never modified). */
 function sgDenial(e: CompiledEni, out: boolean): Decision {
-  const direction = out ? 'outbound' : 'inbound';
+  const d = (e.sgDenials ??= [sgDenialFor(e, 'inbound'), sgDenialFor(e, 'outbound')]);
+  return out ? d[1] : d[0];
+}
+
+function sgDenialFor(e: CompiledEni, direction: 'inbound' | 'outbound'): Decision {
   return {
     type: 'security-group', id: e.eni.groups[0] ?? e.eni.id, direction, verdict: 'deny',
     reason: `no ${direction} rule of ${e.eni.groups.join(', ') || 'its (empty) security group list'} on ${e.eni.id} allows it`,
