@@ -48,7 +48,10 @@ async function preflightChanges(opts: RunOptions): Promise<void> {
     try {
       runAction({ ...network.ctx, now: () => (settings.start + c.at) * 1000 }, c.action, c.params);
     } catch (e) {
-      if (e instanceof Ec2Error) throw new UserError(`${settings.file}: ${c.place}: ${c.action} would fail at ${c.at}s: ${e.code}: ${e.message}`);
+      if (e instanceof Ec2Error) {
+        const where = c.line !== undefined ? `${settings.file}:${c.line}:${c.column ?? 1}` : settings.file;
+        throw new UserError(`${where}: ${c.place}: ${c.action} would fail at ${c.at}s: ${e.code}: ${e.message}`);
+      }
       throw e;
     }
   }
@@ -65,7 +68,14 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
     throw new UserError(`${settings.file}: ${(e as Error).message}`);
   }
   await preflightChanges(opts);
-  const aws = loadAwsServices(opts.ipRanges);
+  let aws: ReturnType<typeof loadAwsServices>;
+  try {
+    aws = loadAwsServices(opts.ipRanges);
+  } catch (e) {
+    // A missing or malformed --ip-ranges file is the user's to fix, like a bad scenario.
+    if (opts.ipRanges !== undefined) throw new UserError(`--ip-ranges: ${(e as Error).message}`);
+    throw e;
+  }
   const outDir = claimOutputFolder(opts.out ?? join('vpcflow-out', settings.name));
 
   const engine = new Engine(net);

@@ -4,7 +4,7 @@ import type { Params } from '../ec2/params.ts';
 import { describeValue, isMapping } from './describe.ts';
 import { readDuration } from './durations.ts';
 import { type Origin, errorAt } from './origin.ts';
-import type { Path } from './path.ts';
+import { type Path, formatPath } from './path.ts';
 import { list, mapping, onlyKeys } from './read.ts';
 import { didYouMean } from './suggest.ts';
 import type { Change } from './types.ts';
@@ -27,7 +27,8 @@ export function readChanges(v: unknown, origin: Origin, resolve: Resolve): Chang
     }
     const params = c.params === undefined ? {} : resolve(c.params, [...path, 'params'], origin);
     if (!isMapping(params)) throw errorAt(origin, [...path, 'params'], `the request parameters of ${action} (a mapping)`, describeValue(params));
-    return { at: readDuration(c.at, [...path, 'at'], origin), action, params: params as Params, place: `changes[${i}]` };
+    const pos = origin.locate(formatPath(path));
+    return { at: readDuration(c.at, [...path, 'at'], origin), action, params: params as Params, place: `changes[${i}]`, line: pos?.line, column: pos?.column };
   });
   return changes.map((c, i) => ({ c, i })).sort((a, b) => a.c.at - b.c.at || a.i - b.i).map(({ c }) => c);
 }

@@ -100,6 +100,9 @@ export interface Change {
   /** Request parameters with !Ref/!GetAtt already resolved. */
   params: Params;
   place: string;
+  /** Where the change is in the scenario file, when known. */
+  line?: number | undefined;
+  column?: number | undefined;
 }
 
 export interface ScenarioOptions {
