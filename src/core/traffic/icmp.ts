@@ -2,7 +2,7 @@
  * Ping: `count` echo requests one second apart (type 8, or ICMPv6 128), each
  * answered by an echo reply (0, or 129) when it reaches its target.
  */
-import type { Packet } from '../dataplane/packet.ts';
+import type { FlowCache, Packet } from '../dataplane/packet.ts';
 import { ICMP, ICMPV6 } from '../net/protocol.ts';
 import type { IcmpItem } from '../scenario/types.ts';
 import type { ResolvedPair } from './endpoints.ts';
@@ -19,6 +19,9 @@ export class EchoExchange implements Flow {
   private readonly size: number;
   private t0 = 0;
   private seen: Packet | undefined;
+  /** The data plane's memos for requests and replies. */
+  private readonly requestFlow: FlowCache = {};
+  private readonly replyFlow: FlowCache = {};
 
   constructor(private readonly sim: Sim, private readonly item: IcmpItem, private readonly pair: ResolvedPair) {
     this.v6 = pair.src.fam === 6;
@@ -37,7 +40,7 @@ export class EchoExchange implements Flow {
 
   private request(k: number): void {
     const { sim, pair } = this;
-    const f = sim.icmp(pair.src, pair.dst, this.v6 ? ICMPV6 : ICMP, this.v6 ? 128 : 8, 0, this.size);
+    const f = sim.icmp(pair.src, pair.dst, this.v6 ? ICMPV6 : ICMP, this.v6 ? 128 : 8, 0, this.size, this.requestFlow);
     if (f.delivered) {
       this.seen = sim.arrivedOf(f);
       sim.at(sim.now + pair.latency, this, REPLY, k);
@@ -47,6 +50,6 @@ export class EchoExchange implements Flow {
 
   private reply(): void {
     const a = this.seen!;
-    this.sim.icmp(a.dst, a.src, a.protocol, this.v6 ? 129 : 0, 0, this.size);
+    this.sim.icmp(a.dst, a.src, a.protocol, this.v6 ? 129 : 0, 0, this.size, this.replyFlow);
   }
 }

@@ -3,7 +3,7 @@
  * plane and the counters. Flows build packets through `tcp`/`udp`/`icmp`, which
  * stamp the current time, send them and report each fate.
  */
-import type { Fate, Packet } from '../dataplane/packet.ts';
+import type { Fate, FlowCache, Packet } from '../dataplane/packet.ts';
 import type { Network } from '../model/network.ts';
 import type { IpAddr } from '../net/ip.ts';
 import { TCP, UDP } from '../net/protocol.ts';
@@ -55,16 +55,21 @@ export class Sim {
     this.queue.push(t, flow, code, arg);
   }
 
-  tcp(src: IpAddr, dst: IpAddr, sport: number, dport: number, flags: number, size: number): Fate {
-    return this.send(packet(this.start + this.now, src, dst, TCP, sport, dport, flags, -1, -1, size));
+  /**
+   * Senders pass one FlowCache per connection direction, kept for the
+   * connection's life: the data plane then skips its lookups for every packet
+   * after the first (see dataplane/packet.ts).
+   */
+  tcp(src: IpAddr, dst: IpAddr, sport: number, dport: number, flags: number, size: number, flow?: FlowCache): Fate {
+    return this.send(packet(this.start + this.now, src, dst, TCP, sport, dport, flags, -1, -1, size, flow));
   }
 
-  udp(src: IpAddr, dst: IpAddr, sport: number, dport: number, size: number): Fate {
-    return this.send(packet(this.start + this.now, src, dst, UDP, sport, dport, 0, -1, -1, size));
+  udp(src: IpAddr, dst: IpAddr, sport: number, dport: number, size: number, flow?: FlowCache): Fate {
+    return this.send(packet(this.start + this.now, src, dst, UDP, sport, dport, 0, -1, -1, size, flow));
   }
 
-  icmp(src: IpAddr, dst: IpAddr, protocol: number, type: number, code: number, size: number): Fate {
-    return this.send(packet(this.start + this.now, src, dst, protocol, 0, 0, 0, type, code, size));
+  icmp(src: IpAddr, dst: IpAddr, protocol: number, type: number, code: number, size: number, flow?: FlowCache): Fate {
+    return this.send(packet(this.start + this.now, src, dst, protocol, 0, 0, 0, type, code, size, flow));
   }
 
   /** The packet as its receiver saw it. */
@@ -88,6 +93,6 @@ export class Sim {
 }
 
 /** One place builds packets, so they all share one shape (V8 keeps the call sites monomorphic). */
-function packet(time: number, src: IpAddr, dst: IpAddr, protocol: number, sport: number, dport: number, flags: number, icmpType: number, icmpCode: number, size: number): Packet {
-  return { time, src, dst, protocol, sport, dport, flags, icmpType, icmpCode, size };
+function packet(time: number, src: IpAddr, dst: IpAddr, protocol: number, sport: number, dport: number, flags: number, icmpType: number, icmpCode: number, size: number, flow: FlowCache | undefined): Packet {
+  return { time, src, dst, protocol, sport, dport, flags, icmpType, icmpCode, size, flow };
 }

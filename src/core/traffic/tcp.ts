@@ -18,7 +18,7 @@
  *   handshake's last ACK is dropped and the server speaks first (request 0),
  *   the connection stays idle.
  */
-import type { Fate } from '../dataplane/packet.ts';
+import type { Fate, FlowCache } from '../dataplane/packet.ts';
 import type { IpAddr } from '../net/ip.ts';
 import { ACK, FIN, PSH, RST, SYN } from '../net/protocol.ts';
 import type { TcpItem } from '../scenario/types.ts';
@@ -49,6 +49,8 @@ class End {
   tries = 0;
   /** Data segments received from the other end. */
   received = 0;
+  /** The data plane's memo for this end's packets. */
+  readonly flow: FlowCache = {};
 }
 
 /** Seconds after the first SYN at which attempt `k + 1` goes (or the connection is given up): 1, 3, 7, …, the gap capped at 120 s. */
@@ -114,7 +116,7 @@ export class TcpConnection implements Flow {
   }
 
   private send(from: End, flags: number, size: number): Fate {
-    return this.sim.tcp(from.local, from.remote, from.lport, from.rport, flags, size);
+    return this.sim.tcp(from.local, from.remote, from.lport, from.rport, flags, size, from.flow);
   }
 
   private sendSyn(attempt: number): void {

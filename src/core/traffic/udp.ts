@@ -4,7 +4,7 @@
  * replies (if `response` > 0) once the last request datagram reaches it.
  * `listen` does not apply: it names TCP ports only.
  */
-import type { Packet } from '../dataplane/packet.ts';
+import type { FlowCache, Packet } from '../dataplane/packet.ts';
 import type { UdpItem } from '../scenario/types.ts';
 import { BACK_TO_BACK } from './constants.ts';
 import type { ResolvedPair } from './endpoints.ts';
@@ -21,6 +21,9 @@ export class UdpExchange implements Flow {
   private readonly resp: { count: number; last: number };
   /** The last request datagram as the server received it: the reply goes back the way it came. */
   private seen: Packet | undefined;
+  /** The data plane's memos for each direction. */
+  private readonly requestFlow: FlowCache = {};
+  private readonly replyFlow: FlowCache = {};
 
   constructor(private readonly sim: Sim, private readonly item: UdpItem, private readonly pair: ResolvedPair, private readonly lease: PortLease) {
     this.max = maxUdpPayload(pair.src.fam);
@@ -41,7 +44,7 @@ export class UdpExchange implements Flow {
   private request(k: number): void {
     const { sim, pair, req } = this;
     const last = k === req.count - 1;
-    const f = sim.udp(pair.src, pair.dst, this.lease.port, this.item.port, udpSize(pair.src.fam, last ? req.last : this.max));
+    const f = sim.udp(pair.src, pair.dst, this.lease.port, this.item.port, udpSize(pair.src.fam, last ? req.last : this.max), this.requestFlow);
     if (!last) { sim.at(sim.now + BACK_TO_BACK, this, REQUEST, k + 1); return; }
     if (f.delivered && this.resp.count > 0) {
       this.seen = sim.arrivedOf(f);
@@ -55,7 +58,7 @@ export class UdpExchange implements Flow {
     const { sim, resp } = this;
     const a = this.seen!;
     const last = k === resp.count - 1;
-    sim.udp(a.dst, a.src, a.dport, a.sport, udpSize(a.src.fam, last ? resp.last : this.max));
+    sim.udp(a.dst, a.src, a.dport, a.sport, udpSize(a.src.fam, last ? resp.last : this.max), this.replyFlow);
     if (!last) sim.at(sim.now + BACK_TO_BACK, this, REPLY, k + 1);
     else this.lease.release(sim.now);
   }
