@@ -8,11 +8,13 @@ import type { Io } from '../main.ts';
 
 interface Opts { out?: string; json?: boolean; seed?: string; ipRanges?: string; progress?: boolean }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function renderSummary(s: Summary, outDir: string): string {
-  const lines = [`${s.scenario}: ${s.packets.sent} packets from ${s.start} to ${s.end}, ${s.records.total} records (${s.records.ACCEPT} ACCEPT, ${s.records.REJECT} REJECT${s.records.NODATA ? `, ${s.records.NODATA} NODATA` : ''}${s.records.SKIPDATA ? `, ${s.records.SKIPDATA} SKIPDATA` : ''})`];
+  const lines = [`${s.scenario}: ${plural(s.packets.sent, 'packet')} from ${s.start} to ${s.end}, ${plural(s.records.total, 'record')} (${s.records.ACCEPT} ACCEPT, ${s.records.REJECT} REJECT${s.records.NODATA ? `, ${s.records.NODATA} NODATA` : ''}${s.records.SKIPDATA ? `, ${s.records.SKIPDATA} SKIPDATA` : ''})`];
   if (s.destinations.length) {
     lines.push('', 'delivered:');
-    for (const d of s.destinations) lines.push(`  ${d.type.padEnd(21)} ${d.name.padEnd(28)} ${String(d.records).padStart(7)} records in ${d.files.length} file${d.files.length === 1 ? '' : 's'}`);
+    for (const d of s.destinations) lines.push(`  ${d.type.padEnd(21)} ${d.name.padEnd(28)} ${String(d.records).padStart(7)} ${d.records === 1 ? 'record ' : 'records'} in ${plural(d.files.length, 'file')}`);
   } else lines.push('', 'no flow log delivered anything (no flow logs, or no traffic on monitored interfaces)');
   if (s.rejectedFlows.length) {
     lines.push('', 'rejected flows by interface:');
