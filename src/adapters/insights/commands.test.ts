@@ -1,7 +1,7 @@
 /** Each command against hand-written SQL on the same generated events. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { rowObjects, runInsightsQuery, type InsightsOptions } from './run.ts';
+import { rowObjects, runInsights, type InsightsOptions } from './run.ts';
 import { EVENTS, openTestDb, withFlowEvents, type TestDb } from './test-db.ts';
 import { close } from './test-compare.ts';
 
@@ -12,13 +12,13 @@ before(async () => {
 });
 after(() => db.close());
 
-const insights = async (q: string, o: InsightsOptions = {}) => (await runInsightsQuery(db, EVENTS, q, o)).rows;
+const insights = async (q: string, o: InsightsOptions = {}) => (await runInsights(db, EVENTS, q, o)).rows;
 const sql = (s: string) => db.arrays(s);
 /** Insights' timestamp text of a millisecond column. */
 const T = (ms: string) => `strftime(make_timestamp(${ms} * 1000), '%Y-%m-%d %H:%M:%S.%g')`;
 
 test('no command but filter: @timestamp and @message, newest first, at most 10,000 rows', async () => {
-  const r = await runInsightsQuery(db, EVENTS, 'filter action = "REJECT"');
+  const r = await runInsights(db, EVENTS, 'filter action = "REJECT"');
   assert.deepEqual(r.fields.map((f) => f.name), ['@timestamp', '@message']);
   assert.deepEqual(r.rows, await sql(`SELECT ${T('ts')}, message FROM flow WHERE action = 'REJECT' ORDER BY ts DESC`));
   const capped = await insights('fields @timestamp', { limit: 100 });
@@ -33,7 +33,7 @@ test('fields: discovered fields, expressions with aliases, later commands see th
 });
 
 test('parse: fields it extracts are shown beside those of fields commands', async () => {
-  const r = await runInsightsQuery(db, EVENTS, 'fields @timestamp | parse @message "* * * *" as v, acct, eni, rest | limit 1');
+  const r = await runInsights(db, EVENTS, 'fields @timestamp | parse @message "* * * *" as v, acct, eni, rest | limit 1');
   assert.deepEqual(r.fields.map((f) => f.name), ['@timestamp', 'v', 'acct', 'eni', 'rest']);
 });
 
@@ -75,7 +75,7 @@ test('filter: comparisons, and/or/not, in, like, =~ and not like', async () => {
 });
 
 test('stats: every aggregation against SQL, by several fields', async () => {
-  const got = await runInsightsQuery(db, EVENTS, `stats count(*) as n, count(srcAddr) as withSrc, count_distinct(srcAddr) as srcs, sum(bytes) as b,
+  const got = await runInsights(db, EVENTS, `stats count(*) as n, count(srcAddr) as withSrc, count_distinct(srcAddr) as srcs, sum(bytes) as b,
     avg(bytes) as mean, min(packets) as lo, max(packets) as hi, pct(bytes, 90) as p90, stddev(bytes) as sd,
     earliest(srcAddr) as first, latest(srcAddr) as last by dstPort, action`);
   assert.deepEqual(got.fields.map((f) => f.name), ['dstPort', 'action', 'n', 'withSrc', 'srcs', 'b', 'mean', 'lo', 'hi', 'p90', 'sd', 'first', 'last']);
@@ -123,9 +123,9 @@ test('sort: AWS documented natural order, exactly', async () => {
   const shuffled = [...values].reverse();
   await db.query(`CREATE OR REPLACE TABLE natural_order AS SELECT v, 0 AS ts FROM (VALUES ${shuffled.map((v) => `('${v}')`).join(', ')}) t(v)`);
   const rel = { ...EVENTS, relation: 'natural_order', discoverable: 'true', message: 'v', record: () => 'NULL' };
-  const asc = (await runInsightsQuery(db, rel, 'fields @message | sort @message asc')).rows.map((r) => r[0]);
+  const asc = (await runInsights(db, rel, 'fields @message | sort @message asc')).rows.map((r) => r[0]);
   assert.deepEqual(asc, values);
-  const desc = (await runInsightsQuery(db, rel, 'fields @message | sort @message desc')).rows.map((r) => r[0]);
+  const desc = (await runInsights(db, rel, 'fields @message | sort @message desc')).rows.map((r) => r[0]);
   assert.deepEqual(desc, [...values].reverse());
 });
 
@@ -140,9 +140,9 @@ test('parse: glob and regular expression against split_part and regexp_extract',
   assert.deepEqual(glob, await sql(`SELECT split_part(message, ' ', 3), split_part(message, ' ', 4), split_part(message, ' ', 5) FROM flow WHERE version IS NOT NULL ORDER BY ts LIMIT 200`));
   const re = await insights('parse @message /(?<NetworkInterface>eni-.*?) / | display NetworkInterface, @message | sort @timestamp | limit 200');
   assert.deepEqual(re, await sql(`SELECT CASE WHEN regexp_matches(message, '(eni-.*?) ') THEN regexp_extract(message, '(eni-.*?) ', 1) END, message FROM events ORDER BY ts LIMIT 200`));
-  const withParsed = await runInsightsQuery(db, EVENTS, 'parse @message "* * * * *" as a, b, c, d, e | stats count(*) as n by c | sort n desc | limit 3');
+  const withParsed = await runInsights(db, EVENTS, 'parse @message "* * * * *" as a, b, c, d, e | stats count(*) as n by c | sort n desc | limit 3');
   assert.deepEqual(withParsed.fields.map((f) => f.name), ['c', 'n']);
-  const shown = await runInsightsQuery(db, EVENTS, 'parse @message /(?<@eni>eni-[0-9a-f]+)/ | limit 1');
+  const shown = await runInsights(db, EVENTS, 'parse @message /(?<@eni>eni-[0-9a-f]+)/ | limit 1');
   assert.deepEqual(shown.fields.map((f) => f.name), ['@timestamp', '@message', '@eni'], 'parsed fields are shown with the defaults');
   const numeric = await insights('parse @message "* * * * * * * * * *" as v, a, i, s, d, sp, dp, pr, pk, rest | filter pk > 150 | stats count(*)');
   assert.deepEqual(numeric, await sql('SELECT count(*) FROM flow WHERE packets > 150'), 'parsed text compares as a number');
@@ -156,7 +156,7 @@ test('dedup: first row per value in sort order, null values always kept', async 
 });
 
 test('display: only the last one counts, after everything else', async () => {
-  const r = await runInsightsQuery(db, EVENTS, 'fields @message | parse @message "* * * *" as a, b, eni, rest | display a | filter eni like "eni-" | display eni, srcAddr | limit 3');
+  const r = await runInsights(db, EVENTS, 'fields @message | parse @message "* * * *" as a, b, eni, rest | display a | filter eni like "eni-" | display eni, srcAddr | limit 3');
   assert.deepEqual(r.fields.map((f) => f.name), ['eni', 'srcAddr']);
   assert.equal(r.rows.length, 3);
 });
@@ -169,14 +169,14 @@ test('--group and the time range select the events', async () => {
 });
 
 test('statistics: events scanned, their bytes, events matched', async () => {
-  const r = await runInsightsQuery(db, EVENTS, 'filter action = "REJECT" | stats count(*) by dstPort', { statistics: true, groups: ['/vpc/flow-b'] });
+  const r = await runInsights(db, EVENTS, 'filter action = "REJECT" | stats count(*) by dstPort', { statistics: true, groups: ['/vpc/flow-b'] });
   const [[scanned, bytes]] = await sql(`SELECT count(*), sum(strlen(message)) FROM events WHERE log_group = '/vpc/flow-b'`) as [[number, number]];
   const [[matched]] = await sql(`SELECT count(*) FROM flow WHERE log_group = '/vpc/flow-b' AND action = 'REJECT'`) as [[number]];
   assert.deepEqual(r.statistics, { recordsScanned: scanned, bytesScanned: bytes, recordsMatched: matched });
 });
 
 test('rowObjects: keyed by the output names, absent fields left out', async () => {
-  const r = await runInsightsQuery(db, EVENTS, 'stats count(*) as n by srcAddr | sort n desc | limit 500');
+  const r = await runInsights(db, EVENTS, 'stats count(*) as n by srcAddr | sort n desc | limit 500');
   const objs = rowObjects(r);
   assert.deepEqual(Object.keys(objs.find((o) => 'srcAddr' in o)!), ['srcAddr', 'n']);
   assert.ok(objs.every((o) => typeof o.n === 'number'));

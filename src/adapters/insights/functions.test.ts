@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { cidrContains, parseCidr } from '../../core/net/cidr.ts';
 import { parseIp } from '../../core/net/ip.ts';
 import { Rng } from '../../core/random.ts';
-import { runInsightsQuery } from './run.ts';
+import { runInsights } from './run.ts';
 import type { EventsRelation } from './source.ts';
 import { EVENTS, openTestDb, withFlowEvents, type TestDb } from './test-db.ts';
 import { naturalCompare } from './test-compare.ts';
@@ -16,7 +16,7 @@ before(async () => {
 });
 after(() => db.close());
 
-const insights = async (q: string, rel: EventsRelation = EVENTS) => (await runInsightsQuery(db, rel, q)).rows;
+const insights = async (q: string, rel: EventsRelation = EVENTS) => (await runInsights(db, rel, q)).rows;
 const sql = (s: string) => db.arrays(s);
 
 /** A one-event relation whose message is `text`, to evaluate functions on literal values. */

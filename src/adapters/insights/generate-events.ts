@@ -13,7 +13,9 @@ import type { EventsRelation } from './source.ts';
 
 export const EVENTS_START_MS = Date.UTC(2026, 0, 1);
 
-export function generateEventsSql(table: string, rows: number): string {
+/** Events are spread evenly over `spanMs` (30 days by default), at distinct milliseconds. */
+export function generateEventsSql(table: string, rows: number, spanMs = 30 * 86_400_000): string {
+  const step = Math.max(1, Math.floor(spanMs / Math.max(1, rows)));
   const addr = (salt: number): string => `CASE (i * ${salt}) % 10
       WHEN 0 THEN '192.0.2.' || ((i * ${salt}) % 256)
       WHEN 1 THEN '2001:db8::' || printf('%x', (i * ${salt}) % 4096)
@@ -24,7 +26,7 @@ WITH r AS (
   SELECT i,
     ['/vpc/flow-a', '/vpc/flow-b', '/aws/vpc/other'][i % 3 + 1] AS log_group,
     'eni-' || printf('%017x', i % 40) AS eni,
-    ${EVENTS_START_MS} + i * 60013 AS ts,
+    ${EVENTS_START_MS} + i * ${step} AS ts,
     CASE WHEN i % 97 = 0 THEN 'NODATA' WHEN i % 89 = 0 THEN 'SKIPDATA' ELSE 'OK' END AS status,
     i % 53 = 0 AS custom,
     [443, 80, 22, 3389, 53][i % 5 + 1] AS dport

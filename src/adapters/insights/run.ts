@@ -1,7 +1,8 @@
 /**
- * Runs a Logs Insights query over CloudWatch Logs events in DuckDB: the pure
- * API that `vpcflow insights` and an AWS API server (StartQuery /
- * GetQueryResults) both call.
+ * Runs a Logs Insights query over CloudWatch Logs events in DuckDB, as one
+ * SQL statement. store-events.ts applies it to the store's events: that is
+ * what `vpcflow insights` and an AWS API server (StartQuery /
+ * GetQueryResults) call.
  */
 import { compileQuery, parseQuery, type OutputField } from '../../core/insights/index.ts';
 import { queryError } from '../../core/insights/errors.ts';
@@ -53,7 +54,7 @@ async function checkRegexes(db: SqlRunner, source: string, regexes: readonly { p
   }
 }
 
-export async function runInsightsQuery(db: SqlRunner, events: EventsRelation, query: string, opts: InsightsOptions = {}): Promise<InsightsResult> {
+export async function runInsights(db: SqlRunner, events: EventsRelation, query: string, opts: InsightsOptions = {}): Promise<InsightsResult> {
   const parsed = parseQuery(query);
   const compiled = compileQuery(parsed, insightsSource(events, opts), { limit: opts.limit });
   await checkRegexes(db, query, compiled.regexes);

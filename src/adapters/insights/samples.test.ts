@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { runInsightsQuery } from './run.ts';
+import { runInsights } from './run.ts';
 import { EVENTS, openTestDb, withFlowEvents, type TestDb } from './test-db.ts';
 import { topN } from './test-compare.ts';
 
@@ -15,7 +15,7 @@ before(async () => {
 });
 after(() => db.close());
 
-const insights = async (q: string) => (await runInsightsQuery(db, EVENTS, q)).rows;
+const insights = async (q: string) => (await runInsights(db, EVENTS, q)).rows;
 const sql = (s: string) => db.arrays(s);
 
 test('sample 1: top 15 packet transfers across hosts', async () => {

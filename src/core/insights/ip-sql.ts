@@ -1,6 +1,6 @@
 /**
- * IP functions without DuckDB's inet extension. IPv4: the address as an
- * integer (four octets) compared with the subnet's first and last address.
+ * IP functions without DuckDB's inet extension. IPv4: the octets the prefix
+ * fixes as text, the octet it cuts as an integer range (see inV4SubnetSql).
  * IPv6: the address written out as 32 hex digits (`::` expanded, an embedded
  * IPv4 tail turned into two groups) compared as text with the subnet's first
  * and last address in the same form; both bounds are computed here.
@@ -29,11 +29,6 @@ export const IPV6_PATTERN = '(' + [
 export const isIpv4Sql = (s: string): string => `coalesce(regexp_full_match(${s}, '${IPV4_PATTERN}'), false)`;
 export const isIpv6Sql = (s: string): string => `coalesce(regexp_full_match(lower(${s}), '${IPV6_PATTERN}'), false)`;
 
-/** The 32-bit value of a dotted IPv4 text (NULL when a part is not a number). */
-export function ipv4IntSql(s: string): string {
-  return `(${[16777216, 65536, 256, 1].map((m, i) => `TRY_CAST(split_part(${s}, '.', ${i + 1}) AS BIGINT) * ${m}`).join(' + ')})`;
-}
-
 /** 32 lower-case hex digits of a valid IPv6 text. */
 export function ipv6HexSql(s: string): string {
   const t = `lower(${s})`;
@@ -49,14 +44,32 @@ export function ipv6HexSql(s: string): string {
 
 const hex32 = (v: bigint): string => v.toString(16).padStart(32, '0');
 
+/**
+ * IPv4: valid dotted quads have no leading zeros, so an address of a.b.0.0/17
+ * is the text "a.b." followed by a valid octet within the prefix's range for
+ * its third number (an integer comparison) and one more valid octet. Testing
+ * the fixed text first keeps the check as cheap as a prefix match for most
+ * events, and exact for all.
+ */
+function inV4SubnetSql(s: string, c: Cidr): string {
+  const whole = Math.floor(c.prefix / 8);
+  const octets = c.base.text.split('.');
+  const fixed = octets.slice(0, whole).join('.');
+  if (whole === 4) return `coalesce(${s} = '${fixed}', false)`;
+  const rest = whole ? `substr(${s}, ${fixed.length + 2})` : s;
+  const restPattern = `${OCTET}(\\.${OCTET}){${3 - whole}}`;
+  const bits = c.prefix % 8;
+  const lo = Number(octets[whole]);
+  const range = bits ? ` AND TRY_CAST(split_part(${rest}, '.', 1) AS INTEGER) BETWEEN ${lo} AND ${lo + 2 ** (8 - bits) - 1}` : '';
+  const exact = `coalesce(regexp_full_match(${rest}, '${restPattern}')${range}, false)`;
+  return whole ? `(CASE WHEN starts_with(${s}, '${fixed}.') THEN ${exact} ELSE false END)` : exact;
+}
+
 /** Whether the text is an address of the subnet's family inside it. */
 export function inSubnetSql(s: string, c: Cidr): string {
   const base = toBigInt(c.base);
-  const bits = c.fam === 4 ? 32 : 128;
-  const last = base | ((1n << BigInt(bits - c.prefix)) - 1n);
-  if (c.fam === 4) {
-    return `coalesce(regexp_full_match(${s}, '${IPV4_PATTERN}') AND ${ipv4IntSql(s)} BETWEEN ${base} AND ${last}, false)`;
-  }
+  const last = base | ((1n << BigInt(128 - c.prefix)) - 1n);
+  if (c.fam === 4) return inV4SubnetSql(s, c);
   return `coalesce(${isIpv6Sql(s)} AND ${ipv6HexSql(s)} BETWEEN '${hex32(base)}' AND '${hex32(last)}', false)`;
 }
 

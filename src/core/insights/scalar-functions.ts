@@ -23,7 +23,8 @@ function period(e: Expr, ctx: ExprContext, fn: string): Period {
 
 /** Milliseconds of a timestamp argument (a number is read as milliseconds). */
 function ms(t: Typed): string | undefined {
-  if (t.type === 'time' || t.type === 'number') return `CAST(${t.sql} AS BIGINT)`;
+  if (t.type === 'time') return t.sql;
+  if (t.type === 'number') return `TRY_CAST(${t.sql} AS BIGINT)`;
   if (t.type === 'string') return `TRY_CAST(${t.sql} AS BIGINT)`;
   return undefined;
 }
@@ -50,8 +51,8 @@ function stringFn(name: string, a: Typed[], call: Call, ctx: ExprContext): Typed
     case 'tolower': return str(`lower(${s[0]})`);
     case 'substr': {
       // Insights counts from 0; SQL from 1.
-      const from = `CAST(${asNumber(a[1]!)} AS BIGINT) + 1`;
-      return str(a.length === 3 ? `substring(${s[0]}, ${from}, CAST(${asNumber(a[2]!)} AS BIGINT))` : `substring(${s[0]}, ${from})`);
+      const from = `TRY_CAST(${asNumber(a[1]!)} AS BIGINT) + 1`;
+      return str(a.length === 3 ? `substring(${s[0]}, ${from}, TRY_CAST(${asNumber(a[2]!)} AS BIGINT))` : `substring(${s[0]}, ${from})`);
     }
     case 'replace': return str(`replace(${s[0]}, ${s[1]}, ${s[2]})`);
     case 'strcontains': return num(`CAST(contains(${s[0]}, ${s[1]}) AS INTEGER)`);
