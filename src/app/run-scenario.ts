@@ -20,6 +20,7 @@ import { buildResources } from '../core/report/resources.ts';
 import { type Summary, SummaryCounter } from '../core/report/summary.ts';
 import { UserError } from '../cli/user-error.ts';
 import { claimOutputFolder } from './output-folder.ts';
+import { createRunMonitor } from '../adapters/notifications/index.ts';
 
 export interface RunOptions {
   scenario: string;
@@ -38,8 +39,6 @@ export interface RunResult {
 
 /** Events per slice: small enough for a lively progress bar and bounded buffers. */
 const SLICE = 250_000;
-/** The longest capture window: a record still to come cannot start earlier than this before now. */
-const MAX_WINDOW = 600;
 
 /** Applies every change to a fresh copy of the network, so a change AWS would refuse stops the run before it starts. */
 async function preflightChanges(opts: RunOptions): Promise<void> {
@@ -82,13 +81,15 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   const agg = new Aggregator(net, { nodata: settings.options.nodata, capacity: settings.options.capacity, aws });
   const sink = new DeliverySink({ dir: outDir, account: settings.account, region: settings.region });
   const counter = new SummaryCounter();
+  // Metric filters, alarms and their notifications watch what reaches CloudWatch Logs.
+  const monitor = createRunMonitor({ net, dir: outDir, account: settings.account, region: settings.region, seed: settings.seed, start: settings.start });
   let nowMs = settings.start * 1000;
   const ctx = { ...network.ctx, now: () => nowMs };
-  const deliver = (records: EmittedRecord[]) => {
-    for (const r of records) {
-      sink.accept(r);
-      counter.record(r);
-    }
+  // Records go to the sink one by one as windows close: a closing window's records never sit in one big array.
+  const deliver = (r: EmittedRecord) => {
+    sink.accept(r);
+    counter.record(r);
+    monitor.record(r);
   };
   const sim = new Simulation({ settings, network: net, dataPlane: engine }, {
     onFate: (_p, f) => {
@@ -100,7 +101,7 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
     applyChange: (c) => {
       const t = settings.start + c.at;
       // Windows that ended by now ran under the old configuration: close them first.
-      deliver(agg.advanceTo(t));
+      agg.advanceInto(t, deliver);
       nowMs = t * 1000;
       runAction(ctx, c.action, c.params);
     },
@@ -110,14 +111,17 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   try {
     while (sim.step(SLICE)) {
       const t = settings.start + sim.now;
-      deliver(agg.advanceTo(t));
-      await sink.closeThrough(t - MAX_WINDOW - 1);
+      agg.advanceInto(t, deliver);
+      // Everything before the earliest open window is final: write it now, so memory holds only open windows' records.
+      await sink.closeThrough(agg.pendingFrom(t));
+      monitor.advanceTo(t);
       opts.onProgress?.({ simTime: t, packets: sim.totals().packets });
     }
     const totals = sim.totals();
     const last = end ?? totals.lastPacketTime;
-    deliver(agg.flush(end));
+    agg.flushInto(end, deliver);
     const manifest = await sink.finish();
+    await monitor.finish(last);
     const summary: Summary = {
       scenario: settings.name, seed: settings.seed, account: settings.account, region: settings.region,
       start: iso(settings.start), end: iso(Math.max(settings.start, Math.ceil(last))),

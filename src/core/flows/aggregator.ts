@@ -40,6 +40,9 @@ export interface AggregatorOptions {
   aws?: AwsServiceLookup | undefined;
 }
 
+/** Receives records as they are made. */
+export type RecordSink = (r: EmittedRecord) => void;
+
 interface EniBucket {
   eni: NetworkInterface;
   flows: Map<string, FlowTotals>;
@@ -136,6 +139,13 @@ export class Aggregator {
 
   /** Closes every window that ended by `t` (epoch seconds) and returns its records. */
   advanceTo(t: number): EmittedRecord[] {
+    const out: EmittedRecord[] = [];
+    this.advanceInto(t, (r) => out.push(r));
+    return out;
+  }
+
+  /** Like advanceTo, handing each record to `emit` as it is made (no array of a whole window's records). */
+  advanceInto(t: number, emit: RecordSink): void {
     this.sync();
     const closing: Closing[] = [];
     for (const s of this.states.values()) {
@@ -147,12 +157,19 @@ export class Aggregator {
       }
       if (ended > s.nextToClose) s.nextToClose = ended;
     }
-    return this.close(closing);
+    this.close(closing, emit);
   }
 
   /** End of run: closes what ended by `end` (with NODATA), then every window still holding flows. */
   flush(end?: number): EmittedRecord[] {
-    const out = end === undefined ? [] : this.advanceTo(end);
+    const out: EmittedRecord[] = [];
+    this.flushInto(end, (r) => out.push(r));
+    return out;
+  }
+
+  /** Like flush, handing each record to `emit` as it is made. */
+  flushInto(end: number | undefined, emit: RecordSink): void {
+    if (end !== undefined) this.advanceInto(end, emit);
     this.sync();
     const closing: Closing[] = [];
     for (const s of this.states.values()) {
@@ -161,8 +178,24 @@ export class Aggregator {
         if (k >= s.nextToClose) s.nextToClose = k + 1;
       }
     }
-    for (const r of this.close(closing)) out.push(r);
-    return out;
+    this.close(closing, emit);
+  }
+
+  /**
+   * No record still to come can start before this time (epoch seconds, whole),
+   * once windows have been closed up to `now`, the time of the last observation
+   * or change: open windows start no earlier, and a flow log created later
+   * starts its windows then. Destinations may write everything before it.
+   */
+  pendingFrom(now: number): number {
+    this.sync();
+    let from = now;
+    for (const s of this.states.values()) {
+      if (!s.live && s.windows.size === 0) continue;
+      const start = windowStartMs(s.schedule, s.nextToClose) / 1000;
+      if (start < from) from = start;
+    }
+    return Math.floor(from);
   }
 
   /** Flows currently held (for memory checks and progress output). */
@@ -187,15 +220,13 @@ export class Aggregator {
     }
   }
 
-  private close(closing: Closing[]): EmittedRecord[] {
+  private close(closing: Closing[], emit: RecordSink): void {
     closing.sort((a, b) => a.endMs - b.endMs || (a.state.fl.id < b.state.fl.id ? -1 : a.state.fl.id > b.state.fl.id ? 1 : 0));
-    const out: EmittedRecord[] = [];
-    for (const c of closing) this.closeWindow(c, out);
+    for (const c of closing) this.closeWindow(c, emit);
     for (const [fl, s] of this.states) if (!s.live && s.windows.size === 0) this.states.delete(fl);
-    return out;
   }
 
-  private closeWindow(c: Closing, out: EmittedRecord[]): void {
+  private closeWindow(c: Closing, out: RecordSink): void {
     const s = c.state;
     const w = s.windows.get(c.index);
     s.windows.delete(c.index);
@@ -215,14 +246,15 @@ export class Aggregator {
         continue;
       }
       const flows = [...b.flows.values()].sort((x, y) => x.first - y.first);
+      b.flows.clear(); // the window's memory goes as its records go
       for (const f of flows) this.emit(s, { eni: b.eni, status: 'OK', start: Math.floor(f.first), end: Math.floor(f.last), flow: f }, out);
       if (b.skipped) this.emit(s, { eni: b.eni, status: 'SKIPDATA', start: startSec, end: endSec, flow: null }, out);
     }
   }
 
-  private emit(s: FlowLogState, r: RecordData, out: EmittedRecord[]): void {
+  private emit(s: FlowLogState, r: RecordData, out: RecordSink): void {
     const { values, line } = s.format.render(r, this.env);
-    out.push({ flowLog: s.fl, eniId: r.eni.id, start: r.start, end: r.end, values, line, status: r.status, action: r.flow?.action ?? null });
+    out({ flowLog: s.fl, eniId: r.eni.id, start: r.start, end: r.end, values, line, status: r.status, action: r.flow?.action ?? null });
   }
 }
 

@@ -40,13 +40,15 @@ export function compileFormat(format: string): CompiledFormat {
     format, fields, version, header: formatHeader(fields),
     render(r, env) {
       const values = new Array<FieldValue>(n);
-      let line = '';
+      const texts = new Array<string>(n);
       for (let i = 0; i < n; i++) {
         const v = getters[i]!(r, env);
         values[i] = v;
-        line += (i === 0 ? '' : ' ') + (v === null ? '-' : String(v));
+        texts[i] = v === null ? '-' : typeof v === 'string' ? v : String(v);
       }
-      return { values, line };
+      // join makes one flat string; `+=` would make a rope of every piece, several times the size, which
+      // destinations keep until their object or stream is written.
+      return { values, line: texts.join(' ') };
     },
   };
   cache.set(format, compiled);
