@@ -1,6 +1,9 @@
 /** The `vpcflow` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
+import { registerAlarms } from './commands/alarms.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerMetrics } from './commands/metrics.ts';
+import { registerTop } from './commands/top.ts';
 import { registerRun } from './commands/run.ts';
 import { isUserError } from './user-error.ts';
 
@@ -19,6 +22,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .showHelpAfterError(false);
   registerRun(program, io);
   registerExplain(program, io.out);
+  registerMetrics(program, io);
+  registerAlarms(program, io);
+  registerTop(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return Number(program.getOptionValue('exitCode') ?? 0);

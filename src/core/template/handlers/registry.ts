@@ -11,6 +11,10 @@ import { routeHandler, routeTableHandler, subnetRouteTableAssociationHandler } f
 import { securityGroupEgressHandler, securityGroupHandler, securityGroupIngressHandler } from './security-groups.ts';
 import { subnetHandler } from './subnet.ts';
 import { vpcCidrBlockHandler, vpcHandler } from './vpc.ts';
+import { alarmHandler } from './alarm.ts';
+import { insightRuleHandler } from './insight-rule.ts';
+import { metricFilterHandler } from './metric-filter.ts';
+import { subscriptionHandler, topicHandler } from './sns.ts';
 
 export const HANDLERS: Readonly<Record<string, AnyHandler>> = {
   'AWS::EC2::VPC': vpcHandler,
@@ -37,4 +41,9 @@ export const HANDLERS: Readonly<Record<string, AnyHandler>> = {
   'AWS::Logs::LogGroup': logGroupHandler,
   'AWS::S3::Bucket': bucketHandler,
   'AWS::KinesisFirehose::DeliveryStream': deliveryStreamHandler,
+  'AWS::Logs::MetricFilter': metricFilterHandler,
+  'AWS::CloudWatch::Alarm': alarmHandler,
+  'AWS::CloudWatch::InsightRule': insightRuleHandler,
+  'AWS::SNS::Topic': topicHandler,
+  'AWS::SNS::Subscription': subscriptionHandler,
 };
