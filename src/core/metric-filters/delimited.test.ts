@@ -116,3 +116,12 @@ test('a numeric condition on "-" (a NODATA record) fails; != compares it as text
   assert.deepEqual(matching('[v, a, i, s, d, sp, dp, p, packets, bytes > 0, st, en, ac, ls]', FLOWS), [1, 2, 3, 4, 5]);
   assert.deepEqual(matching('[v, a, i, s, d, sp, dp != 22, p, packets, bytes, st, en, ac, ls]', FLOWS), [2, 3, 4, 6]);
 });
+
+test('test() and match() agree on plain lines and on lines with odd spacing, quotes or brackets', () => {
+  const patterns = ['[a, b = 2*, c]', '[..., c > 5]', '[a, ..., d = x]', '[a, b, c, d]', '[a,,c]'];
+  const events = ['1 20 30', '1 2 3 x', ' 1 20 30', '1  20 30', '1 20 30 ', '1\t20 30', '"1 2" 20 30', '[1] 2 9 x', '', 'a', '1 2 6'];
+  for (const p of patterns) {
+    const c = compilePattern(p);
+    for (const e of events) assert.equal(c.test(e), c.match(e) !== false, `${p} on ${JSON.stringify(e)}`);
+  }
+});

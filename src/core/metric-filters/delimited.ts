@@ -118,10 +118,30 @@ function buildMatcher(text: string, slots: Slot[]): CompiledPattern {
     };
   };
 
+  // Plain lines (single spaces, no quotes or brackets, as flow log records are): find the
+  // field boundaries once and cut out only the fields a condition tests.
+  const starts = new Int32Array(256);
+  const quickTest = (m: string): boolean | undefined => {
+    if (m.indexOf('"') >= 0 || m.indexOf('[') >= 0 || m.indexOf('\t') >= 0) return undefined;
+    let count = 1;
+    starts[0] = 0;
+    for (let at = m.indexOf(' '); at >= 0; at = m.indexOf(' ', at + 1)) {
+      if (at === starts[count - 1] || count >= starts.length) return undefined; // an empty field or too many: the general path
+      starts[count++] = at + 1;
+    }
+    if (m.length === 0 || m.endsWith(' ')) return undefined;
+    if (!fits(count)) return false;
+    for (const { i, cond } of checks) {
+      const f = index(i, count);
+      if (!cond(m.slice(starts[f]!, f + 1 < count ? starts[f + 1]! - 1 : m.length))) return false;
+    }
+    return true;
+  };
+
   return {
     text,
     kind: 'delimited',
-    test: (m) => evaluate(m) !== undefined,
+    test: (m) => quickTest(m) ?? evaluate(m) !== undefined,
     match: (m) => {
       const fields = evaluate(m);
       return fields ? extract(fields) : false;
