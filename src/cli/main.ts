@@ -5,6 +5,7 @@ import { registerExplain } from './commands/explain.ts';
 import { registerMetrics } from './commands/metrics.ts';
 import { registerTop } from './commands/top.ts';
 import { registerRun } from './commands/run.ts';
+import { registerServe } from './commands/serve.ts';
 import { isUserError } from './user-error.ts';
 
 export interface Io {
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     .showHelpAfterError(false);
   registerRun(program, io);
   registerExplain(program, io.out);
+  registerServe(program, io);
   registerMetrics(program, io);
   registerAlarms(program, io);
   registerTop(program, io);

@@ -80,9 +80,11 @@ export function runInstances(ctx: Ec2Context, p: Params): Instance[] {
 
 export function terminateInstances(ctx: Ec2Context, p: Params): Instance[] {
   const out: Instance[] = [];
-  for (const id of strList(p, 'InstanceIds')) {
-    const inst = ctx.net.instances.get(id);
-    if (!inst) throw notFound('InvalidInstanceID.NotFound', 'instance', id);
+  const ids = strList(p, 'InstanceIds');
+  // Every id is checked before any instance changes, as AWS refuses the whole request.
+  for (const id of ids) if (!ctx.net.instances.has(id)) throw notFound('InvalidInstanceID.NotFound', 'instance', id);
+  for (const id of ids) {
+    const inst = ctx.net.instances.get(id)!;
     inst.state = 'terminated';
     for (const eniId of inst.eniIds) {
       const eni = ctx.net.interfaces.get(eniId);

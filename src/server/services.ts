@@ -1,0 +1,10 @@
+/**
+ * Every service the server emulates, in routing order. Adding one is adding a
+ * line here (see README.md in this folder).
+ */
+import { EC2_SERVICE } from '../services/ec2/index.ts';
+import type { Service } from './types.ts';
+
+export const SERVICES: readonly Service[] = [
+  EC2_SERVICE,
+];

@@ -1,0 +1,66 @@
+/** CreateVpc, DescribeVpcs, DeleteVpc, AssociateVpcCidrBlock and the subnet actions. */
+import { filterNames } from '../../../core/ec2/describe/filters.ts';
+import { notFound } from '../../../core/ec2/errors.ts';
+import type { Params } from '../../../core/ec2/params.ts';
+import type { Cidr } from '../../../core/net/cidr.ts';
+import type { Subnet, Vpc } from '../../../core/model/types.ts';
+import { done, onlyDefault } from './common.ts';
+import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
+import { RETURN_ONLY } from '../shapes/common.ts';
+import * as sh from '../shapes/vpcs.ts';
+import { SUBNET_FILTERS, subnetView } from '../views/subnets.ts';
+import { VPC_FILTERS, cidrAssociationView, vpcView } from '../views/vpcs.ts';
+import { LIMITS_5_1000, describe } from './describe.ts';
+
+function describeVpcs(call: Ec2Call, p: Params): Params {
+  const net = call.state.net;
+  const page = describe(p, {
+    action: call.action, items: net.vpcs.values(), table: VPC_FILTERS, ctx: net, tags: (v) => v.tags, limits: LIMITS_5_1000,
+    ids: { member: 'VpcIds', idOf: (v) => v.id, missing: (id) => notFound('InvalidVpcID.NotFound', 'vpc', id) },
+  });
+  return { Vpcs: page.items.map((v) => vpcView(v, net)), NextToken: page.nextToken };
+}
+
+function describeSubnets(call: Ec2Call, p: Params): Params {
+  const net = call.state.net;
+  const page = describe(p, {
+    action: call.action, items: net.subnets.values(), table: SUBNET_FILTERS, ctx: net, tags: (s) => s.tags, limits: LIMITS_5_1000,
+    ids: { member: 'SubnetIds', idOf: (s) => s.id, missing: (id) => notFound('InvalidSubnetID.NotFound', 'subnet', id) },
+  });
+  return { Subnets: page.items.map((s) => subnetView(s, net)), NextToken: page.nextToken };
+}
+
+export const VPC_ACTIONS: ActionTable = {
+  CreateVpc: {
+    input: sh.CreateVpcRequest, output: sh.CreateVpcResult,
+    run: (c, p) => {
+      onlyDefault(p, 'InstanceTenancy', 'default');
+      onlyDefault(p, 'Ipv6CidrBlockNetworkBorderGroup', c.state.region);
+      return { Vpc: vpcView(viaCore<Vpc>(c, p), c.state.net) };
+    },
+  },
+  DescribeVpcs: {
+    input: sh.DescribeVpcsRequest, output: sh.DescribeVpcsResult, run: describeVpcs,
+    filters: filterNames(VPC_FILTERS, true),
+  },
+  DeleteVpc: { input: sh.DeleteVpcRequest, output: RETURN_ONLY, run: (c, p) => (viaCore(c, p), done()) },
+  AssociateVpcCidrBlock: {
+    input: sh.AssociateVpcCidrBlockRequest, output: sh.AssociateVpcCidrBlockResult, dryRun: false,
+    run: (c, p) => {
+      onlyDefault(p, 'Ipv6CidrBlockNetworkBorderGroup', c.state.region);
+      const { vpc, cidr } = viaCore<{ vpc: Vpc; cidr: Cidr }>(c, p);
+      const assoc = cidrAssociationView(vpc, cidr, c.state.region);
+      return cidr.fam === 4 ? { VpcId: vpc.id, CidrBlockAssociation: assoc } : { VpcId: vpc.id, Ipv6CidrBlockAssociation: assoc };
+    },
+  },
+  CreateSubnet: {
+    input: sh.CreateSubnetRequest, output: sh.CreateSubnetResult,
+    run: (c, p) => ({ Subnet: subnetView(viaCore<Subnet>(c, p), c.state.net) }),
+  },
+  DescribeSubnets: {
+    input: sh.DescribeSubnetsRequest, output: sh.DescribeSubnetsResult, run: describeSubnets,
+    filters: filterNames(SUBNET_FILTERS, true),
+  },
+  DeleteSubnet: { input: sh.DeleteSubnetRequest, output: RETURN_ONLY, run: (c, p) => (viaCore(c, p), done()) },
+  ModifySubnetAttribute: { input: sh.ModifySubnetAttributeRequest, output: RETURN_ONLY, dryRun: false, run: (c, p) => (viaCore(c, p), done()) },
+};

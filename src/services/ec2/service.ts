@@ -1,0 +1,53 @@
+/**
+ * The EC2 API (query protocol, version 2016-11-15): parameters in, handler,
+ * XML out. Every action AWS gives `DryRun` takes it: a dry run that parses
+ * answers `DryRunOperation` (HTTP 412) and changes nothing.
+ */
+import { Ec2Error } from '../../core/ec2/errors.ts';
+import { dryRunSucceeded } from '../../core/ec2/dry-run.ts';
+import type { ErrorLike, Service, ServiceRequest, ServiceResponse } from '../../server/types.ts';
+import { queryErrorXml } from '../../server/xml.ts';
+import { EC2_ACTIONS } from './handlers/index.ts';
+import { decodeInput } from './protocol/decode.ts';
+import { readForm } from './protocol/form.ts';
+import { responseXml } from './protocol/serialize.ts';
+import { B, type StructShape, struct } from './shapes/dsl.ts';
+
+const XML = { 'content-type': 'text/xml;charset=UTF-8' };
+
+/** Nearly every EC2 request has `DryRun`; the parity test checks which against botocore. */
+const withDryRun = (s: StructShape): StructShape => struct({ ...s.members, DryRun: B }, s.required);
+
+function isForm(req: ServiceRequest): boolean {
+  const ct = req.headers['content-type'];
+  return ct === undefined || /^application\/x-www-form-urlencoded\b/i.test(ct);
+}
+
+async function handle(req: ServiceRequest): Promise<ServiceResponse> {
+  const body = isForm(req) ? (await req.body()).toString('utf8') : '';
+  const flat = readForm(req.url.search, body);
+  const action = flat.get('Action');
+  if (!action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action.');
+  flat.delete('Action');
+  flat.delete('Version');
+  const def = Object.hasOwn(EC2_ACTIONS, action) ? EC2_ACTIONS[action] : undefined;
+  if (!def) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
+  const params = decodeInput(def.dryRun === false ? def.input : withDryRun(def.input), flat, action);
+  if (params.DryRun === true) throw dryRunSucceeded();
+  delete params.DryRun;
+  const result = def.run({ state: req.state, action }, params);
+  return { status: 200, headers: XML, body: responseXml(action, def.output, result, req.requestId) };
+}
+
+export const EC2_SERVICE: Service = {
+  name: 'ec2',
+  title: 'EC2 (query protocol, API version 2016-11-15)',
+  signingName: 'ec2',
+  acceptsActionParam: true,
+  handle,
+  renderError: (err: ErrorLike, requestId: string): ServiceResponse =>
+    ({ status: err.httpStatus, headers: XML, body: queryErrorXml(err.code, err.message, requestId) }),
+  coverage: () => Object.entries(EC2_ACTIONS).sort(([a], [b]) => a.localeCompare(b)).map(([action, def]) => ({
+    action, notes: def.filters ? `filters: ${def.filters.join(', ')}` : undefined,
+  })),
+};
