@@ -68,6 +68,8 @@ function controlError(err: ErrorLike): ServiceResponse {
 async function handle(s: Settings, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   let render = (err: ErrorLike) => noServiceError(err, requestId);
+  // Read once: the first reader's limit applies. Routing reads the body only to find an Action
+  // parameter, for query services, which use the default limit anyway.
   let cached: Promise<Buffer> | undefined;
   const body = (limit: number) => (cached ??= readBody(req, limit));
   try {

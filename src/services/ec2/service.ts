@@ -7,6 +7,7 @@ import { Ec2Error } from '../../core/ec2/errors.ts';
 import { dryRunSucceeded } from '../../core/ec2/dry-run.ts';
 import type { ErrorLike, Service, ServiceRequest, ServiceResponse } from '../../server/types.ts';
 import { queryErrorXml } from '../../server/xml.ts';
+import type { Ec2Action } from './action.ts';
 import { EC2_ACTIONS } from './handlers/index.ts';
 import { decodeInput } from './protocol/decode.ts';
 import { readForm } from './protocol/form.ts';
@@ -16,7 +17,15 @@ import { B, type StructShape, struct } from './shapes/dsl.ts';
 const XML = { 'content-type': 'text/xml;charset=UTF-8' };
 
 /** Nearly every EC2 request has `DryRun`; the parity test checks which against botocore. */
-const withDryRun = (s: StructShape): StructShape => struct({ ...s.members, DryRun: B }, s.required);
+const requestShapes = new Map<string, StructShape>();
+function requestShape(action: string, def: Ec2Action): StructShape {
+  let s = requestShapes.get(action);
+  if (!s) {
+    s = def.dryRun === false ? def.input : struct({ ...def.input.members, DryRun: B }, def.input.required);
+    requestShapes.set(action, s);
+  }
+  return s;
+}
 
 function isForm(req: ServiceRequest): boolean {
   const ct = req.headers['content-type'];
@@ -32,7 +41,7 @@ async function handle(req: ServiceRequest): Promise<ServiceResponse> {
   flat.delete('Version');
   const def = Object.hasOwn(EC2_ACTIONS, action) ? EC2_ACTIONS[action] : undefined;
   if (!def) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
-  const params = decodeInput(def.dryRun === false ? def.input : withDryRun(def.input), flat, action);
+  const params = decodeInput(requestShape(action, def), flat, action);
   if (params.DryRun === true) throw dryRunSucceeded();
   delete params.DryRun;
   const result = def.run({ state: req.state, action }, params);
