@@ -15,7 +15,7 @@ import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNet
 import { ConnTrack, NO_ENTRY } from './conntrack.ts';
 import { NACL_DEFAULT_RULE_V4, NACL_DEFAULT_RULE_V6, matchNacl } from './nacl.ts';
 import { NatTable } from './nat-table.ts';
-import type { Decision, Direction, Fate, Observation, Packet } from './packet.ts';
+import type { Decision, Direction, Fate, FlowRef, Observation, Packet } from './packet.ts';
 import { lookupRoute } from './routing.ts';
 import { type CompiledSgRule, allowsAllTraffic, matchSg } from './security-group.ts';
 import { isNitro } from './nitro.ts';
@@ -53,6 +53,8 @@ interface PathMemo {
   icmpCode: number;
   from: CompiledEni | undefined;
   to: CompiledEni | undefined;
+  /** The observations' refs: egress ACCEPT, egress REJECT, ingress ACCEPT, ingress REJECT (made on first use). */
+  refs: (FlowRef | undefined)[];
 }
 
 /** A flow's `path` after its first packet: planning waits for a second one (most scan probes have none). */
@@ -120,7 +122,7 @@ export class Engine {
   private plan(c: CompiledNetwork, p: Packet): PathMemo {
     const m: PathMemo = {
       net: c, src: p.src, dst: p.dst, protocol: p.protocol, sport: p.sport, dport: p.dport, icmpType: p.icmpType, icmpCode: p.icmpCode,
-      from: undefined, to: undefined,
+      from: undefined, to: undefined, refs: [undefined, undefined, undefined, undefined],
     };
     const s = findPrivate(c, p.src);
     if (!s || awsServiceAt(s.sub.reserved, p.dst, p.protocol, p.dport, p.sport)) return m;
@@ -145,15 +147,18 @@ export class Engine {
    * observations and outcome, without a Walk (no trace, no probe: a deny ends it).
    */
   private direct(m: PathMemo, p: Packet): Fate {
-    const s = m.from!, d = m.to!;
+    const s = m.from!, d = m.to!, refs = m.refs;
     if (this.sgVerdict(s, p, true, false) === SG_DENIED) {
-      return { delivered: false, to: undefined, arrived: undefined, observations: [observation(s, 'egress', false, p, 1)], decisions: NO_DECISIONS, blockedBy: sgDenial(s, true) };
+      const o = observation(s, 'egress', false, p, 1, refs[1] ??= { cache: undefined });
+      return { delivered: false, to: undefined, arrived: undefined, observations: [o], decisions: NO_DECISIONS, blockedBy: sgDenial(s, true) };
     }
-    const egress = observation(s, 'egress', true, p, 1);
+    const egress = observation(s, 'egress', true, p, 1, refs[0] ??= { cache: undefined });
     if (this.sgVerdict(d, p, false, false) === SG_DENIED) {
-      return { delivered: false, to: undefined, arrived: undefined, observations: [egress, observation(d, 'ingress', false, p, undefined)], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) };
+      const o = observation(d, 'ingress', false, p, undefined, refs[3] ??= { cache: undefined });
+      return { delivered: false, to: undefined, arrived: undefined, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) };
     }
-    return { delivered: true, to: d.endpoint, arrived: p, observations: [egress, observation(d, 'ingress', true, p, undefined)], decisions: NO_DECISIONS, blockedBy: undefined };
+    const o = observation(d, 'ingress', true, p, undefined, refs[2] ??= { cache: undefined });
+    return { delivered: true, to: d.endpoint, arrived: p, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: undefined };
   }
 
   private fromInterface(c: CompiledNetwork, w: Walk, s: CompiledEni, p: Packet): void {
@@ -422,7 +427,7 @@ export class Engine {
   }
 
   private observe(w: Walk, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): void {
-    w.observations.push(observation(e, direction, ok, q, path));
+    w.observations.push(observation(e, direction, ok, q, path, undefined));
   }
 }
 
@@ -449,7 +454,7 @@ function tracksRule(e: CompiledEni, r: CompiledSgRule, q: Packet, out: boolean, 
 }
 
 /** What interface `e` reports of packet `q`. */
-function observation(e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): Observation {
+function observation(e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined, ref: FlowRef | undefined): Observation {
   // AWS reports the interface's primary private IPv4 in place of a secondary or foreign (translated) one.
   let srcaddr = q.src, dstaddr = q.dst;
   if (direction === 'egress' && srcaddr.fam === 4 && srcaddr !== e.primary) srcaddr = e.primary;
@@ -457,7 +462,7 @@ function observation(e: CompiledEni, direction: Direction, ok: boolean, q: Packe
   return {
     time: q.time, eni: e.eni, direction, action: ok ? 'ACCEPT' : 'REJECT', srcaddr, dstaddr, pktSrcaddr: q.src, pktDstaddr: q.dst,
     srcport: q.sport, dstport: q.dport, protocol: q.protocol, bytes: q.size, tcpFlags: q.flags,
-    trafficPath: direction === 'egress' ? path : undefined,
+    trafficPath: direction === 'egress' ? path : undefined, ref,
   };
 }
 

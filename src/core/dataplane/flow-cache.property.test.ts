@@ -17,7 +17,7 @@ import { ip } from '../net/ip.ts';
 import { ACK, FIN, ICMP, PSH, RST, SYN, TCP, UDP } from '../net/protocol.ts';
 import { twoTier } from '../testing/two-tier.ts';
 import { Engine } from './engine.ts';
-import type { FlowCache, Packet } from './packet.ts';
+import type { FlowCache, FlowRef, Observation, Packet } from './packet.ts';
 
 const HOME = '198.51.100.7';
 const ADDRS = ['172.31.60.10', '172.31.60.11', '172.31.50.10', '172.31.50.11', HOME, '3.80.10.20', '8.8.8.8', '172.31.0.2', '172.31.60.20'];
@@ -58,6 +58,9 @@ test('property: per-flow caches never change a fate', () => {
     const cached = new Engine(net), plain = new Engine(net);
     const caches: FlowCache[] = flows.map(() => ({}));
     const done = new Set<number>();
+    // A ref promises the same aggregation key every time.
+    const keyOf = new Map<FlowRef, string>();
+    const key = (o: Observation) => [o.eni.id, o.direction, o.action, o.srcaddr.text, o.dstaddr.text, o.pktSrcaddr.text, o.pktDstaddr.text, o.srcport, o.dstport, o.protocol].join(' ');
     let time = 1767225600;
     for (const op of ops) {
       if (op.kind === 'change') {
@@ -76,10 +79,18 @@ test('property: per-flow caches never change a fate', () => {
       };
       const a = cached.send({ ...base, flow: caches[k] });
       const b = plain.send(base);
+      for (const o of a.observations) {
+        if (!o.ref) continue;
+        const k = keyOf.get(o.ref);
+        if (k === undefined) keyOf.set(o.ref, key(o));
+        else assert.equal(key(o), k, 'one ref, one key');
+      }
+      // The sender's cache rides on the packet, and observation refs are a consumer's shortcut: neither is part of the fate.
       const strip = (p: Packet | undefined) => (p ? { ...p, flow: undefined } : p);
+      const plainObs = (os: Observation[]) => os.map((o) => ({ ...o, ref: undefined }));
       assert.deepEqual(
-        { ...a, arrived: strip(a.arrived) },
-        { ...b, arrived: strip(b.arrived) },
+        { ...a, arrived: strip(a.arrived), observations: plainObs(a.observations) },
+        { ...b, arrived: strip(b.arrived), observations: plainObs(b.observations) },
         `flow ${k} (${f.src} → ${f.dst}) at ${time}`,
       );
     }

@@ -58,6 +58,17 @@ export interface Observation {
   tcpFlags: number;
   /** Egress only: AWS's traffic-path code (1 same VPC, 2 IGW, …, 8 IGW on Nitro); undefined otherwise. */
   trafficPath?: number | undefined;
+  /**
+   * When set, every observation with this ref has the same interface, direction,
+   * action, addresses, ports and protocol (the flow log aggregation key), so a
+   * consumer may remember where it counted the last one (see FlowRef).
+   */
+  ref?: FlowRef | undefined;
+}
+
+/** Stands for one aggregation key; `cache` is the consumer's to use (the aggregator keeps its place in it). */
+export interface FlowRef {
+  cache: unknown;
 }
 
 /** The component that took a decision on the packet's way. */

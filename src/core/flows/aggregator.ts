@@ -18,7 +18,7 @@
  * window, interfaces by id; inside an interface, flows by first packet (then by
  * arrival), and the interface's SKIPDATA record last.
  */
-import type { Observation } from '../dataplane/packet.ts';
+import type { FlowRef, Observation } from '../dataplane/packet.ts';
 import type { Network } from '../model/network.ts';
 import type { IpAddr } from '../net/ip.ts';
 import type { FlowLog, NetworkInterface } from '../model/types.ts';
@@ -55,6 +55,16 @@ interface Window {
   enis: Map<string, EniBucket>;
 }
 
+/** Kept on an observation's FlowRef: per flow log of its interface, the window and flow its last observation went to. */
+interface RefPlace {
+  owner: Aggregator;
+  epoch: number;
+  states: FlowLogState[];
+  windows: (Window | undefined)[];
+  /** null: filtered out by the flow log's traffic type; undefined: not counted (SKIPDATA). */
+  flows: (FlowTotals | null | undefined)[];
+}
+
 interface FlowLogState {
   fl: FlowLog;
   format: CompiledFormat;
@@ -85,6 +95,8 @@ export class Aggregator {
   private readonly states = new Map<FlowLog, FlowLogState>();
   private readonly byEni = new Map<string, FlowLogState[]>();
   private seenVersion = -1;
+  /** Moves whenever the flow logs per interface may have changed (what RefPlace remembers). */
+  private epoch = 0;
 
   constructor(private readonly net: Network, opts: AggregatorOptions = {}) {
     this.nodata = opts.nodata ?? false;
@@ -95,46 +107,89 @@ export class Aggregator {
 
   observe(o: Observation): void {
     if (this.net.version !== this.seenVersion) this.sync();
-    let states = this.byEni.get(o.eni.id);
-    if (!states) {
-      states = [...this.states.values()].filter((s) => s.live && coversInterface(s.fl, o.eni));
-      this.byEni.set(o.eni.id, states);
-    }
+    const ref = o.ref;
+    if (ref !== undefined) { this.observeByRef(o, ref); return; }
+    const states = this.statesOf(o.eni);
     let key: string | undefined;
     for (const s of states) {
       if (o.time < s.creationSeconds) continue;
-      const k = windowIndexAt(s.schedule, o.time);
-      let w = s.current;
-      if (!w || w.index !== k) {
-        if (k < s.nextToClose) throw new RangeError(`observation at ${o.time} falls in a window of ${s.fl.id} that already closed; observations must come in time order`);
-        w = s.windows.get(k);
-        if (!w) {
-          w = { index: k, enis: new Map() };
-          s.windows.set(k, w);
-        }
-        s.current = w;
-      }
-      let b = w.enis.get(o.eni.id);
-      if (!b) {
-        b = { eni: o.eni, flows: new Map(), skipped: false };
-        w.enis.set(o.eni.id, b);
-      }
-      // Filtered-out traffic still makes the interface active: it is not NODATA.
-      if (!passesTrafficType(s.fl, o.action)) continue;
+      const w = this.windowAt(s, o.time);
       key ??= flowKey(o);
-      const f = b.flows.get(key);
-      if (f) {
-        f.packets++;
-        f.bytes += o.bytes;
-        if (o.time < f.first) f.first = o.time;
-        if (o.time > f.last) f.last = o.time;
-        if (o.protocol === TCP) f.tcpFlags |= awsTcpFlags(o.tcpFlags);
-      } else if (this.capacity > 0 && b.flows.size >= this.capacity) {
-        b.skipped = true;
-      } else {
-        b.flows.set(key, newFlow(o));
-      }
+      this.count(s, w, o, key);
     }
+  }
+
+  /**
+   * The same as the loop in observe, with the flow each flow log counted the
+   * ref's last observation in remembered on the ref: while that flow's window
+   * is still the current one, the key is neither built nor looked up.
+   */
+  private observeByRef(o: Observation, ref: FlowRef): void {
+    let c = ref.cache as RefPlace | undefined;
+    if (c === undefined || c.owner !== this || c.epoch !== this.epoch) {
+      const states = this.statesOf(o.eni);
+      ref.cache = c = { owner: this, epoch: this.epoch, states, windows: new Array<Window | undefined>(states.length).fill(undefined), flows: new Array<FlowTotals | null | undefined>(states.length).fill(undefined) };
+    }
+    const { states, windows, flows } = c;
+    let key: string | undefined;
+    for (let i = 0; i < states.length; i++) {
+      const s = states[i]!;
+      if (o.time < s.creationSeconds) continue;
+      const w = this.windowAt(s, o.time);
+      if (windows[i] === w) {
+        const f = flows[i];
+        if (f === null) continue; // filtered out by traffic type; the interface is already marked active
+        if (f !== undefined) { add(f, o); continue; }
+      }
+      key ??= flowKey(o);
+      windows[i] = w;
+      flows[i] = this.count(s, w, o, key);
+    }
+  }
+
+  /** The flow logs that cover this interface (live ones, in creation order). */
+  private statesOf(eni: NetworkInterface): FlowLogState[] {
+    let states = this.byEni.get(eni.id);
+    if (!states) {
+      states = [...this.states.values()].filter((s) => s.live && coversInterface(s.fl, eni));
+      this.byEni.set(eni.id, states);
+    }
+    return states;
+  }
+
+  /** Flow log `s`'s window holding time `t`, made if new; a window that already closed is an error. */
+  private windowAt(s: FlowLogState, t: number): Window {
+    const k = windowIndexAt(s.schedule, t);
+    let w = s.current;
+    if (w !== undefined && w.index === k) return w;
+    if (k < s.nextToClose) throw new RangeError(`observation at ${t} falls in a window of ${s.fl.id} that already closed; observations must come in time order`);
+    w = s.windows.get(k);
+    if (!w) {
+      w = { index: k, enis: new Map() };
+      s.windows.set(k, w);
+    }
+    s.current = w;
+    return w;
+  }
+
+  /** Counts `o` in window `w` of `s`: returns its flow, null when the flow log filters it out, undefined when it went to SKIPDATA. */
+  private count(s: FlowLogState, w: Window, o: Observation, key: string): FlowTotals | null | undefined {
+    let b = w.enis.get(o.eni.id);
+    if (!b) {
+      b = { eni: o.eni, flows: new Map(), skipped: false };
+      w.enis.set(o.eni.id, b);
+    }
+    // Filtered-out traffic still makes the interface active: it is not NODATA.
+    if (!passesTrafficType(s.fl, o.action)) return null;
+    let f = b.flows.get(key);
+    if (f) {
+      add(f, o);
+    } else if (this.capacity > 0 && b.flows.size >= this.capacity) {
+      b.skipped = true;
+    } else {
+      b.flows.set(key, (f = newFlow(o)));
+    }
+    return f;
   }
 
   /** Closes every window that ended by `t` (epoch seconds) and returns its records. */
@@ -210,6 +265,7 @@ export class Aggregator {
     if (this.net.version === this.seenVersion) return;
     this.seenVersion = this.net.version;
     this.byEni.clear();
+    this.epoch++;
     for (const s of this.states.values()) s.live = this.net.flowLogs.get(s.fl.id) === s.fl;
     for (const fl of this.net.flowLogs.values()) {
       if (this.states.has(fl)) continue;
@@ -288,6 +344,14 @@ function sameIp(a: IpAddr, b: IpAddr): boolean {
 
 function units(a: IpAddr): string {
   return String.fromCharCode(a.fam, a.w0 & 0xffff, a.w0 >>> 16, a.w1 & 0xffff, a.w1 >>> 16, a.w2 & 0xffff, a.w2 >>> 16, a.w3 & 0xffff, a.w3 >>> 16);
+}
+
+function add(f: FlowTotals, o: Observation): void {
+  f.packets++;
+  f.bytes += o.bytes;
+  if (o.time < f.first) f.first = o.time;
+  if (o.time > f.last) f.last = o.time;
+  if (o.protocol === TCP) f.tcpFlags |= awsTcpFlags(o.tcpFlags);
 }
 
 function newFlow(o: Observation): FlowTotals {
