@@ -2,8 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerAlarms } from './commands/alarms.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerIngest } from './commands/ingest.ts';
 import { registerMetrics } from './commands/metrics.ts';
 import { registerTop } from './commands/top.ts';
+import { registerQuery } from './commands/query.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { isUserError } from './user-error.ts';
@@ -27,6 +29,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   registerMetrics(program, io);
   registerAlarms(program, io);
   registerTop(program, io);
+  registerIngest(program, io);
+  registerQuery(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return Number(program.getOptionValue('exitCode') ?? 0);

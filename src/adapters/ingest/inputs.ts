@@ -1,0 +1,58 @@
+/**
+ * The files behind the paths given to ingest. Folders are walked (hidden
+ * entries and vpcflow's own `.vpcflow` skipped); a `vpcflow run` output folder
+ * contributes only its deliveries (s3/, cloudwatch/, firehose/), not its
+ * summary and resource listings.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Skipped } from '../../core/ingest/report.ts';
+import { RUN_OUTPUT_FOLDERS } from '../store/layout.ts';
+
+export interface Inputs { files: string[]; missing: Skipped[] }
+
+function walk(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) walk(p, out);
+    else if (st.isFile()) out.push(p);
+  }
+}
+
+/** Whether a folder is the output of `vpcflow run` (it has summary.json beside its deliveries). */
+export const isRunFolder = (dir: string): boolean => existsSync(join(dir, 'summary.json'));
+
+export function runOutputFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const sub of RUN_OUTPUT_FOLDERS) {
+    const p = join(dir, sub);
+    if (existsSync(p) && statSync(p).isDirectory()) walk(p, out);
+  }
+  return out;
+}
+
+export function expandInputs(paths: readonly string[]): Inputs {
+  const files: string[] = [];
+  const missing: Skipped[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      missing.push({ file: p, line: null, reason: code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code ?? (e as Error).message})` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      try {
+        if (isRunFolder(p)) files.push(...runOutputFiles(p));
+        else walk(p, files);
+      } catch (e) {
+        missing.push({ file: p, line: null, reason: `cannot list the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      }
+    } else files.push(p);
+  }
+  return { files: [...new Set(files)], missing };
+}

@@ -1,0 +1,35 @@
+/** Where a source's records came from, as the store's meta columns hold it. */
+import { sqlString } from '../../core/ingest/sql.ts';
+
+export interface SourceMeta {
+  /** The `source_file` value. */
+  sourceFile: string;
+  flowLogId?: string;
+  /** `YYYY-MM-DD` of the S3 key's date folder. */
+  partitionDate?: string;
+  logGroup?: string;
+  logStream?: string;
+}
+
+/** The meta columns every row of one source shares, as `expr AS name` items (absent ones are left out: NULL in the store). */
+export function metaConstants(m: SourceMeta): string[] {
+  const out = [`${sqlString(m.sourceFile)} AS source_file`];
+  if (m.flowLogId !== undefined) out.push(`${sqlString(m.flowLogId)} AS flow_log_id`);
+  if (m.partitionDate !== undefined) out.push(`DATE ${sqlString(m.partitionDate)} AS partition_date`);
+  if (m.logGroup !== undefined) out.push(`${sqlString(m.logGroup)} AS log_group`);
+  if (m.logStream !== undefined) out.push(`${sqlString(m.logStream)} AS log_stream`);
+  return out;
+}
+
+/**
+ * For several sources read in one scan: a VALUES table keyed by the path
+ * DuckDB reads, joined on read_csv's `filename` column.
+ */
+export function metaJoin(items: readonly { path: string; meta: SourceMeta }[]): { from: string; select: string[] } {
+  const lit = (v: string | undefined, date = false): string => (v === undefined ? 'NULL' : date ? `DATE ${sqlString(v)}` : sqlString(v));
+  const rows = items.map(({ path, meta: m }) => `(${[sqlString(path), lit(m.sourceFile), lit(m.flowLogId), lit(m.partitionDate, true), lit(m.logGroup), lit(m.logStream)].join(', ')})`);
+  return {
+    from: `(VALUES ${rows.join(', ')}) AS m(m_path, source_file, flow_log_id, partition_date, log_group, log_stream)`,
+    select: ['m.source_file', 'm.flow_log_id', 'm.partition_date', 'm.log_group', 'm.log_stream'],
+  };
+}
