@@ -11,6 +11,7 @@ import { type CompiledNacl, compileNacl } from './nacl.ts';
 import { type CompiledRouteTable, compileRouteTable } from './routing.ts';
 import { type CompiledSgRule, type SgRuleList, compileSgRule, sgRuleList } from './security-group.ts';
 import { reservedAddresses } from './aws-services.ts';
+import { isNitro } from './nitro.ts';
 
 export interface CompiledSubnet {
   subnet: Subnet;
@@ -38,6 +39,8 @@ export interface CompiledEni {
   hopInto: { kind: 'eni'; eni: CompiledEni; leaves: boolean; path: number };
   /** The fate's `to` for packets delivered here (shared: endpoints are never modified). */
   endpoint: { kind: 'eni'; eni: NetworkInterface };
+  /** On a Nitro instance (traffic-path codes 7 and 8 exist only there). */
+  nitro: boolean;
   /** The security groups' deny decisions [inbound, outbound], made on first use (the engine's). */
   sgDenials: [Decision, Decision] | undefined;
 }
@@ -110,7 +113,7 @@ export function compileNetwork(net: Network, indexOf: (eniId: string) => number)
       }
       listsOf.set(groupsKey, (lists = { sgIn: sgRuleList(sgIn), sgOut: sgRuleList(sgOut) }));
     }
-    const c = { eni: e, index: indexOf(e.id), sub, sgIn: lists.sgIn, sgOut: lists.sgOut, nat: natByEni.get(e.id), primary: e.privateIps[0]!, sgDenials: undefined } as CompiledEni;
+    const c = { eni: e, index: indexOf(e.id), sub, sgIn: lists.sgIn, sgOut: lists.sgOut, nat: natByEni.get(e.id), primary: e.privateIps[0]!, nitro: isNitro(net, e), sgDenials: undefined } as CompiledEni;
     c.hopWithin = { kind: 'eni', eni: c, leaves: false, path: 1 };
     c.hopInto = { kind: 'eni', eni: c, leaves: true, path: 1 };
     c.endpoint = { kind: 'eni', eni: e };

@@ -13,12 +13,11 @@ import type { Route } from '../model/types.ts';
 import { awsServiceAt } from './aws-services.ts';
 import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNetwork, findPrivate } from './compile.ts';
 import { ConnTrack, NO_ENTRY } from './conntrack.ts';
-import { NACL_DEFAULT_RULE_V4, NACL_DEFAULT_RULE_V6, matchNacl } from './nacl.ts';
+import { NACL_DEFAULT_RULE_V4, NACL_DEFAULT_RULE_V6, type NaclRuleList, matchNacl } from './nacl.ts';
 import { NatTable } from './nat-table.ts';
-import type { Decision, Direction, Fate, FlowRef, Observation, Packet } from './packet.ts';
+import type { Decision, Direction, Endpoint, Fate, FlowRef, Observation, Packet } from './packet.ts';
 import { lookupRoute } from './routing.ts';
 import { type CompiledSgRule, allowsAllTraffic, matchSg } from './security-group.ts';
-import { isNitro } from './nitro.ts';
 import { NO_DECISIONS, Walk } from './walk.ts';
 
 export interface SendOptions {
@@ -51,10 +50,27 @@ interface PathMemo {
   dport: number;
   icmpType: number;
   icmpCode: number;
+  kind: PathKind;
+  /** The sending interface (LOCAL, TO_IGW) and the receiving one (LOCAL, FROM_IGW). */
   from: CompiledEni | undefined;
   to: CompiledEni | undefined;
+  /** IPv4 through the internet gateway: the public source (TO_IGW) or the private destination (FROM_IGW). */
+  translated: IpAddr | undefined;
+  /** The egress traffic-path code. */
+  path: number;
   /** The observations' refs: egress ACCEPT, egress REJECT, ingress ACCEPT, ingress REJECT (made on first use). */
   refs: (FlowRef | undefined)[];
+}
+
+type PathKind = 0 | 1 | 2 | 3;
+const OTHER = 0, LOCAL = 1, TO_IGW = 2, FROM_IGW = 3;
+
+/** Shared by every fate delivered to the internet (endpoints are never modified). */
+const INTERNET: Endpoint = { kind: 'internet' };
+
+function naclAllows(list: NaclRuleList, remote: IpAddr, p: Packet): boolean {
+  const i = matchNacl(list, remote, p.protocol, p.dport, p.icmpType, p.icmpCode);
+  return i >= 0 && list.rules[i]!.allow;
 }
 
 /** A flow's `path` after its first packet: planning waits for a second one (most scan probes have none). */
@@ -101,7 +117,7 @@ export class Engine {
       } else {
         let m = known === FIRST_PACKET ? undefined : known as PathMemo;
         if (m === undefined || !sameFlow(m, c, p)) flow.path = m = this.plan(c, p);
-        if (m.to !== undefined) return this.direct(m, p);
+        if (m.kind !== OTHER) return this.direct(m, p);
       }
     }
     const w = new Walk(opts?.trace ?? false, opts?.probe ?? false);
@@ -112,47 +128,98 @@ export class Engine {
   }
 
   /**
-   * The stateless part of the way of a packet like `p`: for a packet from one
-   * interface to another of the same VPC by the local route, through network
-   * ACLs that allow it, `from`/`to` name the interfaces and `direct` replays the
-   * walk with only the security groups (stateful) evaluated. Anything else
-   * (AWS services, gateways, NAT, middleboxes, ACL denies) has `to` undefined
-   * and takes the full walk.
+   * The stateless part of the way of a packet like `p`, for the common ways:
+   * - LOCAL: from one interface to another of the same VPC by the local route;
+   * - TO_IGW: from an interface to the internet through the attached internet gateway;
+   * - FROM_IGW: from the internet to an interface's public address, replies routed back the same way;
+   * each through network ACLs that allow it. `direct` then replays the walk
+   * with only the security groups (stateful) evaluated. Anything else (AWS
+   * services, NAT, middleboxes, ACL denies, missing routes) is OTHER and takes
+   * the full walk.
    */
   private plan(c: CompiledNetwork, p: Packet): PathMemo {
     const m: PathMemo = {
       net: c, src: p.src, dst: p.dst, protocol: p.protocol, sport: p.sport, dport: p.dport, icmpType: p.icmpType, icmpCode: p.icmpCode,
-      from: undefined, to: undefined, refs: [undefined, undefined, undefined, undefined],
+      kind: OTHER, from: undefined, to: undefined, translated: undefined, path: 1, refs: [undefined, undefined, undefined, undefined],
     };
     const s = findPrivate(c, p.src);
-    if (!s || awsServiceAt(s.sub.reserved, p.dst, p.protocol, p.dport, p.sport)) return m;
+    if (!s) return this.planFromInternet(c, p, m);
+    if (awsServiceAt(s.sub.reserved, p.dst, p.protocol, p.dport, p.sport)) return m;
     const route = lookupRoute(s.sub.routes, p.dst);
-    if (!route || route.target.kind !== 'local') return m;
-    const d = s.sub.privates.get(p.dst);
-    if (!d || d.nat || !isOwn(d, p.dst)) return m;
-    if (d.sub !== s.sub) {
-      const out = s.sub.nacl.outbound, into = d.sub.nacl.inbound;
-      const i = matchNacl(out, p.dst, p.protocol, p.dport, p.icmpType, p.icmpCode);
-      if (i < 0 || !out.rules[i]!.allow) return m;
-      const j = matchNacl(into, p.src, p.protocol, p.dport, p.icmpType, p.icmpCode);
-      if (j < 0 || !into.rules[j]!.allow) return m;
+    if (!route) return m;
+    const t = route.target;
+    if (t.kind === 'local') {
+      const d = s.sub.privates.get(p.dst);
+      if (!d || d.nat || !isOwn(d, p.dst)) return m;
+      if (d.sub !== s.sub && (!naclAllows(s.sub.nacl.outbound, p.dst, p) || !naclAllows(d.sub.nacl.inbound, p.src, p))) return m;
+      m.kind = LOCAL;
+      m.from = s;
+      m.to = d;
+      return m;
     }
-    m.from = s;
+    if (t.kind === 'igw') {
+      if (c.igwOf.get(s.sub.vpc.id) !== t.id || !naclAllows(s.sub.nacl.outbound, p.dst, p)) return m;
+      // As toInternet: IPv4 leaves with the interface's public address, or not at all.
+      if (p.src.fam === 4) {
+        if (s.nat) return m;
+        const src = p.src !== s.primary && !s.eni.privateIps.includes(p.src) ? s.primary : p.src;
+        if (src !== s.primary || !s.eni.publicIp) return m;
+        m.translated = s.eni.publicIp;
+      }
+      m.kind = TO_IGW;
+      m.from = s;
+      m.path = s.nitro ? 8 : 2;
+      return m;
+    }
+    return m;
+  }
+
+  /** As fromOutside, for a packet from an address no interface holds. */
+  private planFromInternet(c: CompiledNetwork, p: Packet, m: PathMemo): PathMemo {
+    const direct = findPrivate(c, p.dst);
+    if (direct && awsServiceAt(direct.sub.reserved, p.src, p.protocol, p.sport, p.dport)) return m;
+    const d = c.public.get(p.dst);
+    if (!d || d.nat) return m;
+    const igw = c.igwOf.get(d.sub.vpc.id);
+    if (!igw) return m;
+    const back = lookupRoute(d.sub.routes, p.src);
+    if (!back || back.target.kind !== 'igw' || back.target.id !== igw) return m;
+    if (!naclAllows(d.sub.nacl.inbound, p.src, p)) return m;
+    const dst = p.dst.fam === 4 ? d.primary : p.dst;
+    if (!isOwn(d, dst)) return m;
+    m.kind = FROM_IGW;
     m.to = d;
+    m.translated = p.dst.fam === 4 ? d.primary : undefined;
     return m;
   }
 
   /**
-   * The walk of `leave` → `forward` → `arrive` for a planned packet: the same
-   * observations and outcome, without a Walk (no trace, no probe: a deny ends it).
+   * The walk of a planned packet: the same observations and outcome as the
+   * full walk, without a Walk (no trace, no probe: a deny ends it).
    */
   private direct(m: PathMemo, p: Packet): Fate {
-    const s = m.from!, d = m.to!, refs = m.refs;
+    const refs = m.refs;
+    if (m.kind === FROM_IGW) {
+      const d = m.to!;
+      const q: Packet = m.translated !== undefined ? { ...p, dst: m.translated } : p;
+      if (this.sgVerdict(d, q, false, false) === SG_DENIED) {
+        const o = observation(d, 'ingress', false, q, undefined, refs[3] ??= { cache: undefined });
+        return { delivered: false, to: undefined, arrived: undefined, observations: [o], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) };
+      }
+      const o = observation(d, 'ingress', true, q, undefined, refs[2] ??= { cache: undefined });
+      return { delivered: true, to: d.endpoint, arrived: q, observations: [o], decisions: NO_DECISIONS, blockedBy: undefined };
+    }
+    const s = m.from!;
     if (this.sgVerdict(s, p, true, false) === SG_DENIED) {
-      const o = observation(s, 'egress', false, p, 1, refs[1] ??= { cache: undefined });
+      const o = observation(s, 'egress', false, p, m.path, refs[1] ??= { cache: undefined });
       return { delivered: false, to: undefined, arrived: undefined, observations: [o], decisions: NO_DECISIONS, blockedBy: sgDenial(s, true) };
     }
-    const egress = observation(s, 'egress', true, p, 1, refs[0] ??= { cache: undefined });
+    const egress = observation(s, 'egress', true, p, m.path, refs[0] ??= { cache: undefined });
+    if (m.kind === TO_IGW) {
+      const arrived: Packet = m.translated !== undefined ? { ...p, src: m.translated } : p;
+      return { delivered: true, to: INTERNET, arrived, observations: [egress], decisions: NO_DECISIONS, blockedBy: undefined };
+    }
+    const d = m.to!;
     if (this.sgVerdict(d, p, false, false) === SG_DENIED) {
       const o = observation(d, 'ingress', false, p, undefined, refs[3] ??= { cache: undefined });
       return { delivered: false, to: undefined, arrived: undefined, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) };
@@ -196,7 +263,7 @@ export class Engine {
     switch (hop.kind) {
       case 'eni': this.arrive(c, w, hop.eni, q, from.sub); return;
       case 'igw': this.toInternet(w, from, hop.id, q); return;
-      case 'external': w.deliver({ kind: 'internet' }, q); return;
+      case 'external': w.deliver(INTERNET, q); return;
       case 'nowhere':
         w.deny({ type: 'interface', id: q.dst.text, verdict: 'deny', reason: `no interface in ${from.sub.vpc.id} has the address ${q.dst.text}`, code: 'no-interface' });
         return;
@@ -217,7 +284,7 @@ export class Engine {
       }
       case 'igw':
         if (c.igwOf.get(vpcId) !== t.id) return this.blackhole(c, w, sub, q, `route ${route.dest.text} → ${t.id} is a blackhole: the internet gateway is not attached to ${vpcId}`);
-        return { kind: 'igw', id: t.id!, leaves: true, path: isNitro(this.net, self.eni) ? 8 : 2 };
+        return { kind: 'igw', id: t.id!, leaves: true, path: self.nitro ? 8 : 2 };
       case 'nat': {
         const nat = c.nats.get(t.id!);
         const n = nat && c.enis.get(nat.eniId);
@@ -232,7 +299,7 @@ export class Engine {
       }
       case 'vgw': return { kind: 'external', leaves: true, path: 3 };
       case 'pcx': return { kind: 'external', leaves: true, path: 4 };
-      case 'vpce': return { kind: 'external', leaves: true, path: isNitro(this.net, self.eni) ? 7 : 2 };
+      case 'vpce': return { kind: 'external', leaves: true, path: self.nitro ? 7 : 2 };
       case 'eigw': return { kind: 'external', leaves: true, path: 2 };
       case 'tgw': return { kind: 'external', leaves: true, path: 1 };
       default: return { kind: 'external', leaves: true, path: undefined };
@@ -275,7 +342,7 @@ export class Engine {
       out = { ...q, src: pub };
       if (w.trace) w.note({ type: 'internet-gateway', id: igwId, verdict: 'allow', reason: `translates ${src.text} → ${pub.text}` });
     }
-    w.deliver({ kind: 'internet' }, out);
+    w.deliver(INTERNET, out);
   }
 
   private fromOutside(c: CompiledNetwork, w: Walk, p: Packet): void {
