@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAlarms } from './commands/alarms.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerInsights } from './commands/insights.ts';
 import { registerMetrics } from './commands/metrics.ts';
 import { registerTop } from './commands/top.ts';
 import { registerQuery } from './commands/query.ts';
@@ -31,6 +32,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   registerTop(program, io);
   registerIngest(program, io);
   registerQuery(program, io);
+  registerInsights(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return Number(program.getOptionValue('exitCode') ?? 0);
