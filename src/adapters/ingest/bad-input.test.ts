@@ -40,6 +40,21 @@ test('a truncated gzip object: named, nothing of it loads, exit 2 when it is alo
   assert.equal(both.report.skipped.length, 1);
 });
 
+test('a large gzip object cut short after some of it was loaded: none of it stays, the file beside it does', async () => {
+  const lines = [HEADER];
+  for (let i = 0; i < 450_000; i++) lines.push(REC.replace('40001', String(i % 60000)));
+  const whole = gzipSync(lines.join('\n'));
+  const big = put(dir, 'big-cut.log', whole.subarray(0, Math.floor(whole.length * 0.95)));
+  const small = put(dir, 'small.log', `${HEADER}\n${REC}\n${REC}\n`);
+  const out = join(dir, 'out-big-cut');
+  const r = await ingest(out, [small, big]);
+  assert.equal(r.code, 0);
+  assert.equal(r.report.records, 2);
+  assert.deepEqual(r.report.skipped, [{ file: big, line: null, reason: 'truncated gzip: the compressed data ends before the end of the gzip stream' }]);
+  const q = await cli('query', out, 'SELECT source_file, count(*) AS n FROM flow_logs GROUP BY 1', '--json');
+  assert.deepEqual(JSON.parse(q.out), [{ source_file: small, n: 2 }]);
+});
+
 test('a Parquet file with no flow log column: named with its columns, exit 2', async () => {
   const file = await parquet('people.parquet', `SELECT 'ann' AS name, 42 AS age`);
   const r = await ingest(join(dir, 'out-people'), [file]);

@@ -101,11 +101,17 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
   const perFile = new Map<string, number>();
   const live = [];
   for (const p of parts.created) {
-    const res = await duck.query(`SELECT source_file, count(*) AS rows, count(*) FILTER (WHERE ${p.entry.events ? 'parse_error IS NULL' : 'true'}) AS records FROM read_parquet(${sqlString(p.path)}) GROUP BY source_file`);
     let rows = 0;
-    for (const r of res.rows) {
-      rows += Number(r.rows);
-      perFile.set(String(r.source_file), (perFile.get(String(r.source_file)) ?? 0) + Number(r.records));
+    if (p.entry.sources.length === 1 && !p.entry.events) {
+      // One source, every row a record: the count the writer returned is the answer.
+      rows = p.entry.records;
+      perFile.set(p.entry.sources[0]!, (perFile.get(p.entry.sources[0]!) ?? 0) + rows);
+    } else {
+      const res = await duck.query(`SELECT source_file, count(*) AS rows, count(*) FILTER (WHERE ${p.entry.events ? 'parse_error IS NULL' : 'true'}) AS records FROM read_parquet(${sqlString(p.path)}) GROUP BY source_file`);
+      for (const r of res.rows) {
+        rows += Number(r.rows);
+        perFile.set(String(r.source_file), (perFile.get(String(r.source_file)) ?? 0) + Number(r.records));
+      }
     }
     if (rows === 0) { rmSync(p.path, { force: true }); continue; }
     live.push(p);

@@ -59,6 +59,8 @@ export class Parts implements PartSink {
       await duck.run(`COPY (SELECT * FROM read_parquet(${sqlString(p.path)}) WHERE source_file NOT IN (SELECT unnest(${sqlList([sourceFile])}))) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy)`);
       renameSync(tmp, p.path);
       p.entry.sources = p.entry.sources.filter((s) => s !== sourceFile);
+      const count = await duck.query(`SELECT count(*) AS n FROM read_parquet(${sqlString(p.path)})${p.entry.events ? ' WHERE parse_error IS NULL' : ''}`);
+      p.entry.records = Number(count.rows[0]?.n ?? 0);
     }
   }
 

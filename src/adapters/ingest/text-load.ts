@@ -33,6 +33,8 @@ export interface PartSink {
 }
 
 let scanSeq = 0;
+/** How DuckDB's read_csv says a line does not fit the columns (too many or few fields, a value of the wrong type, bad UTF-8). */
+const CSV_ERROR = /CSV Error|Could not convert|Invalid unicode|invalid UTF-8/i;
 const TEXT_PART: PartKind = { hasLine: false, events: false };
 
 function readCsvSql(paths: string[], format: Format, skip: number, rejects: string | null, withFilename: boolean): string {
@@ -87,12 +89,21 @@ export async function loadText(duck: Duck, items: readonly TextItem[], sink: Par
   const byPath = new Map(items.map((i) => [i.segment.path, i]));
   const repairs = new Map<TextItem, string[]>();
   for (const group of bySkip.values()) {
-    const name = `rej${++scanSeq}`;
     const part = sink.newPart(format, [...new Set(group.map((g) => g.meta.sourceFile))], TEXT_PART);
-    const n = await copyItems(duck, group, format, part, name);
+    let n: number;
+    let rejects: Reject[] = [];
+    try {
+      // Most objects are clean: read them without keeping rejects, which costs about a tenth more.
+      n = await copyItems(duck, group, format, part, null);
+    } catch (e) {
+      if (!CSV_ERROR.test((e as Error).message)) throw e;
+      const name = `rej${++scanSeq}`;
+      n = await copyItems(duck, group, format, part, name);
+      rejects = await takeRejects(duck, name);
+    }
     sink.recordCount(part, n);
     result.records += n;
-    for (const r of await takeRejects(duck, name)) {
+    for (const r of rejects) {
       const item = byPath.get(r.path);
       if (!item) throw new Error(`DuckDB rejected a line of ${r.path}, which it was not asked to read`);
       const line = r.line + item.segment.lineOffset;
