@@ -108,15 +108,20 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   });
   const end = settings.duration !== undefined ? settings.start + settings.duration : undefined;
   opts.onStart?.({ start: settings.start, end });
+  // S3 objects are written (zlib, DuckDB) while the next slice simulates; a slice waits for the previous slice's writes.
+  let writing: Promise<void> = Promise.resolve();
   try {
     while (sim.step(SLICE)) {
       const t = settings.start + sim.now;
       agg.advanceInto(t, deliver);
+      await writing;
       // Everything before the earliest open window is final: write it now, so memory holds only open windows' records.
-      await sink.closeThrough(agg.pendingFrom(t));
+      writing = sink.closeThrough(agg.pendingFrom(t));
+      writing.catch(() => undefined); // awaited (and rethrown) at the next slice; not an unhandled rejection meanwhile
       monitor.advanceTo(t);
       opts.onProgress?.({ simTime: t, packets: sim.totals().packets });
     }
+    await writing;
     const totals = sim.totals();
     const last = end ?? totals.lastPacketTime;
     agg.flushInto(end, deliver);
@@ -135,6 +140,7 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
     writeFileAtomicSync(join(outDir, 'summary.json'), Buffer.from(`${JSON.stringify(summary, null, 2)}\n`));
     return { outDir, summary };
   } catch (e) {
+    await writing.catch(() => undefined);
     await sink.abort();
     throw e;
   }

@@ -20,6 +20,10 @@ import { UdpExchange } from './udp.ts';
 export class ItemRunner implements Flow {
   /** Per item, so that adding an item elsewhere in the file does not change this one's ports. */
   private readonly rng: Rng;
+  /** The endpoints as last resolved, and the network version they were resolved at (a repetition re-resolves only after a change). */
+  private pair: ResolvedPair | undefined;
+  private pairVersion = -1;
+  private portKey: string | undefined;
 
   constructor(private readonly sim: Sim, private readonly item: TrafficItem) {
     this.rng = rngFor(sim.seed, `sport ${item.place}`);
@@ -32,7 +36,12 @@ export class ItemRunner implements Flow {
   fire(_code: number, rep: number): void {
     const { sim, item } = this;
     if (rep + 1 < item.repeat) sim.at(item.at + (rep + 1) * item.every, this, 0, rep + 1);
-    const pair = resolvePair(item, sim.net);
+    if (this.pairVersion !== sim.net.version) {
+      this.pair = resolvePair(item, sim.net);
+      this.pairVersion = sim.net.version;
+      this.portKey = undefined;
+    }
+    const pair = this.pair!;
     switch (item.kind) {
       case 'tcp': new TcpConnection(sim, item, pair, this.lease(TCP, pair)).start(); return;
       case 'udp': new UdpExchange(sim, item, pair, this.lease(UDP, pair)).start(); return;
@@ -43,7 +52,7 @@ export class ItemRunner implements Flow {
   }
 
   private lease(protocol: number, pair: ResolvedPair): PortLease {
-    const key = EphemeralPorts.key(protocol, pair.src, pair.dst);
+    const key = (this.portKey ??= EphemeralPorts.key(protocol, pair.src, pair.dst));
     if (this.item.sport !== undefined) return new PortLease(undefined, key, this.item.sport);
     const port = this.sim.ports.take(key, this.rng, this.sim.now);
     if (port === undefined) {
