@@ -28,7 +28,7 @@ export interface ServerOptions {
   account?: string;
   /** Region of requests that carry no signature. */
   defaultRegion?: string;
-  /** Where state is kept across restarts (used by the persistence layer; state is in memory until then). */
+  /** Where state is kept across restarts: S3 objects today (other state is in memory until the persistence layer). */
   dataDir?: string;
   /** The clock EC2 reads (creation times), milliseconds since the epoch. */
   clock?: () => number;
@@ -109,7 +109,7 @@ export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const s: Settings = {
     services: opts.services ?? SERVICES,
     routes: opts.routes ?? [],
-    state: new ServerState(opts.account ?? DEFAULT_ACCOUNT, opts.clock ?? Date.now),
+    state: new ServerState(opts.account ?? DEFAULT_ACCOUNT, opts.clock ?? Date.now, opts.dataDir),
     defaultRegion: opts.defaultRegion ?? DEFAULT_REGION,
     maxBody: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     log: opts.log ?? ((line) => process.stderr.write(`${line}\n`)),

@@ -30,8 +30,11 @@ export class ServerState {
   private readonly regionStates = new Map<string, RegionState>();
   private readonly accountSlots = new Slots();
 
-  /** `now` is the clock every region's EC2 context reads (milliseconds since the epoch). */
-  constructor(readonly account: string, private readonly now: () => number) {}
+  /**
+   * `now` is the clock every region's EC2 context reads (milliseconds since the epoch);
+   * `dataDir` is where services persist their state (S3 objects), if the server was given one.
+   */
+  constructor(readonly account: string, private readonly now: () => number, readonly dataDir?: string) {}
 
   region(name: string): RegionState {
     let s = this.regionStates.get(name);
