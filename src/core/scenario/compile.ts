@@ -4,6 +4,8 @@
  */
 import { parseIp } from '../net/ip.ts';
 import { buildTemplate } from '../template/build.ts';
+import { isSnapshot } from '../snapshot/detect.ts';
+import { buildSnapshot } from '../snapshot/build.ts';
 import { readChanges } from './changes.ts';
 import { describeValue, isMapping } from './describe.ts';
 import { checkHostName, resolveEndpoint } from './endpoints.ts';
@@ -49,10 +51,14 @@ export function compileScenario(input: ScenarioInput): LoadedScenario {
     pick(options.capacity, o.capacity, ['options', 'capacity'], '--capacity'));
   const parameters = doc.parameters === undefined ? {} : mapping(doc.parameters, ['parameters'], origin, 'a mapping of template parameter values');
 
-  const network = buildTemplate({
-    ...templateOf(doc, input), stack: { name, account, region, seed }, start: start * 1000,
-    parameters: { ...parameters, ...o.parameters }, parametersOrigin: origin, parametersPath: ['parameters'],
-  });
+  const source = templateOf(doc, input);
+  // A template path may name a snapshot (merged `aws ec2 describe-*` output) instead of a CloudFormation template.
+  const network = isSnapshot(source.template)
+    ? buildSnapshot({ snapshot: source.template, origin: source.origin, stack: { account, region, seed }, start: start * 1000 })
+    : buildTemplate({
+      ...source, stack: { name, account, region, seed }, start: start * 1000,
+      parameters: { ...parameters, ...o.parameters }, parametersOrigin: origin, parametersPath: ['parameters'],
+    });
   const { net } = network;
   const hosts = readHosts(doc.hosts, origin, net);
   const listen: Record<string, number[]> = {};
