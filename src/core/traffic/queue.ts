@@ -1,9 +1,15 @@
 /**
  * The simulator's agenda: a binary min-heap ordered by (time, insertion order),
  * so that events at the same instant run in the order they were scheduled and
- * every run is identical. Events live in parallel typed arrays (slots recycled
- * through a free list) and the heap holds slot numbers: pushing and popping
- * allocate nothing once the arrays have grown.
+ * every run is identical. The heap keeps each event's time and sequence number
+ * in its own arrays, in heap order, so comparisons read them directly; the
+ * event's payload (flow, code, argument) stays in a slot recycled through a
+ * free list. Pushing and popping allocate nothing once the arrays have grown.
+ *
+ * Most handlers schedule their next event while running, so `pop` leaves the
+ * event it took at the root, marked taken, and the next `push` drops the new
+ * event into its place with one sift down (instead of a sift down to remove
+ * the root and a sift up to insert).
  */
 
 /** Whatever reacts to events: a connection, an exchange, a scan, an item's repetitions. */
@@ -12,16 +18,21 @@ export interface Flow {
 }
 
 export class EventQueue {
-  private time = new Float64Array(1024);
-  private seq = new Float64Array(1024);
+  // Heap order.
+  private hTime = new Float64Array(1024);
+  private hSeq = new Float64Array(1024);
+  private hSlot = new Int32Array(1024);
+  // Slot order.
   private code = new Int32Array(1024);
   private arg = new Float64Array(1024);
-  private flow: (Flow | undefined)[] = new Array<Flow | undefined>(1024);
-  private heap = new Int32Array(1024);
+  private flow: (Flow | undefined)[] = new Array<Flow | undefined>(1024).fill(undefined);
   private free = new Int32Array(1024);
   private freeCount = 0;
   private used = 0;
+  /** Entries in the heap, the taken root included. */
   private count = 0;
+  /** The root is the event `pop` last took, not yet removed. */
+  private taken = false;
   private nextSeq = 0;
 
   /** The event `pop` took out. */
@@ -31,75 +42,99 @@ export class EventQueue {
   topArg = 0;
 
   get size(): number {
-    return this.count;
+    return this.taken ? this.count - 1 : this.count;
   }
 
   push(time: number, flow: Flow, code: number, arg: number): void {
     const s = this.freeCount > 0 ? this.free[--this.freeCount]! : this.newSlot();
-    this.time[s] = time;
-    this.seq[s] = this.nextSeq++;
     this.code[s] = code;
     this.arg[s] = arg;
     this.flow[s] = flow;
-    if (this.count === this.heap.length) this.heap = grow(this.heap);
-    this.up(this.count++, s);
+    const seq = this.nextSeq++;
+    if (this.taken) {
+      this.taken = false;
+      this.down(0, time, seq, s);
+      return;
+    }
+    if (this.count === this.hTime.length) this.growHeap();
+    this.up(this.count++, time, seq, s);
   }
 
   pop(): boolean {
+    if (this.taken) this.removeRoot();
     if (this.count === 0) return false;
-    const s = this.heap[0]!;
-    this.topTime = this.time[s]!;
+    const s = this.hSlot[0]!;
+    this.topTime = this.hTime[0]!;
     this.topFlow = this.flow[s];
     this.topCode = this.code[s]!;
     this.topArg = this.arg[s]!;
     this.flow[s] = undefined;
     if (this.freeCount === this.free.length) this.free = grow(this.free);
     this.free[this.freeCount++] = s;
-    const last = this.heap[--this.count]!;
-    if (this.count > 0) this.down(0, last);
+    this.taken = true;
     return true;
   }
 
+  private removeRoot(): void {
+    this.taken = false;
+    const n = --this.count;
+    if (n > 0) this.down(0, this.hTime[n]!, this.hSeq[n]!, this.hSlot[n]!);
+  }
+
   private newSlot(): number {
-    if (this.used === this.time.length) {
-      this.time = grow(this.time);
-      this.seq = grow(this.seq);
+    if (this.used === this.code.length) {
       this.code = grow(this.code);
       this.arg = grow(this.arg);
-      this.flow.length = this.time.length;
+      this.flow.length = this.code.length;
+      this.flow.fill(undefined, this.used);
+      this.free = grow(this.free);
     }
     return this.used++;
   }
 
-  private before(a: number, b: number): boolean {
-    const ta = this.time[a]!, tb = this.time[b]!;
-    return ta < tb || (ta === tb && this.seq[a]! < this.seq[b]!);
+  private growHeap(): void {
+    this.hTime = grow(this.hTime);
+    this.hSeq = grow(this.hSeq);
+    this.hSlot = grow(this.hSlot);
   }
 
-  private up(i: number, s: number): void {
-    const h = this.heap;
+  /** Places (time, seq, slot) at `i` or above. */
+  private up(i: number, time: number, seq: number, slot: number): void {
+    const ht = this.hTime, hq = this.hSeq, hs = this.hSlot;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const ps = h[p]!;
-      if (!this.before(s, ps)) break;
-      h[i] = ps;
+      const pt = ht[p]!;
+      if (pt < time || (pt === time && hq[p]! < seq)) break;
+      ht[i] = pt;
+      hq[i] = hq[p]!;
+      hs[i] = hs[p]!;
       i = p;
     }
-    h[i] = s;
+    ht[i] = time;
+    hq[i] = seq;
+    hs[i] = slot;
   }
 
-  private down(i: number, s: number): void {
-    const h = this.heap, n = this.count;
+  /** Places (time, seq, slot) at `i` or below, among the first `count` entries. */
+  private down(i: number, time: number, seq: number, slot: number): void {
+    const ht = this.hTime, hq = this.hSeq, hs = this.hSlot, n = this.count;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && this.before(h[c + 1]!, h[c]!)) c++;
-      const cs = h[c]!;
-      if (!this.before(cs, s)) break;
-      h[i] = cs;
+      let ct = ht[c]!;
+      if (c + 1 < n) {
+        const rt = ht[c + 1]!;
+        if (rt < ct || (rt === ct && hq[c + 1]! < hq[c]!)) { c++; ct = rt; }
+      }
+      if (time < ct || (time === ct && seq < hq[c]!)) break;
+      ht[i] = ct;
+      hq[i] = hq[c]!;
+      hs[i] = hs[c]!;
       i = c;
     }
-    h[i] = s;
+    ht[i] = time;
+    hq[i] = seq;
+    hs[i] = slot;
   }
 }
 
