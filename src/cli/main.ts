@@ -1,6 +1,7 @@
 /** The `vpcflow` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
 import { registerAlarms } from './commands/alarms.ts';
+import { registerDiagnose } from './commands/diagnose.ts';
 import { registerExplain } from './commands/explain.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerInsights } from './commands/insights.ts';
@@ -33,6 +34,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   registerIngest(program, io);
   registerQuery(program, io);
   registerInsights(program, io);
+  registerDiagnose(program, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return Number(program.getOptionValue('exitCode') ?? 0);
