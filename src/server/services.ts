@@ -3,8 +3,10 @@
  * line here (see README.md in this folder).
  */
 import { EC2_SERVICE } from '../services/ec2/index.ts';
+import { LOGS_SERVICE } from '../services/logs/index.ts';
 import type { Service } from './types.ts';
 
 export const SERVICES: readonly Service[] = [
   EC2_SERVICE,
+  LOGS_SERVICE,
 ];
