@@ -4,6 +4,7 @@
  * direction at the interface, from `flow-direction` or, without it, from the
  * interface's own address (the address every record of the interface carries).
  */
+import { isPrivate, parseIp } from '../net/ip.ts';
 import type { Flow, FlowRecord } from './types.ts';
 
 const keyOf = (r: FlowRecord) => `${r.interfaceId}|${r.srcaddr}|${r.dstaddr}|${r.srcport}|${r.dstport}|${r.protocol}|${r.action}`;
@@ -17,8 +18,28 @@ function ownAddresses(records: FlowRecord[]): Map<string, string> {
     for (const a of [r.srcaddr, r.dstaddr]) m.set(a, (m.get(a) ?? 0) + 1);
   }
   const own = new Map<string, string>();
-  for (const [eni, m] of counts) own.set(eni, [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]![0]);
+  for (const [eni, m] of counts) {
+    const [best, second] = [...m].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    // An address is the interface's own only when it stands out (in at least two records, more than any other).
+    if (best && best[1] >= 2 && (!second || second[1] < best[1])) own.set(eni, best[0]);
+  }
   return own;
+}
+
+const privateAddr = (a: string) => {
+  const ip = parseIp(a);
+  return ip !== undefined && isPrivate(ip);
+};
+
+/** Without flow-direction: the interface's own address decides; else a private address is the local side; else the service port is the destination's. */
+function directionOf(r: FlowRecord, own: string | undefined): 'ingress' | 'egress' {
+  if (r.direction) return r.direction;
+  if (own !== undefined && r.dstaddr === own) return 'ingress';
+  if (own !== undefined && r.srcaddr === own) return 'egress';
+  const ps = privateAddr(r.srcaddr), pd = privateAddr(r.dstaddr);
+  if (pd && !ps) return 'ingress';
+  if (ps && !pd) return 'egress';
+  return r.dstport < r.srcport ? 'ingress' : 'egress';
 }
 
 export function toFlows(records: FlowRecord[]): Flow[] {
@@ -28,7 +49,7 @@ export function toFlows(records: FlowRecord[]): Flow[] {
     const k = keyOf(r);
     const f = flows.get(k);
     if (!f) {
-      const direction = r.direction ?? (r.dstaddr === own.get(r.interfaceId) ? 'ingress' : 'egress');
+      const direction = directionOf(r, own.get(r.interfaceId));
       flows.set(k, { ...r, direction, records: 1, starts: new Set([r.start]) });
       continue;
     }

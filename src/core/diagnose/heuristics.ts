@@ -32,11 +32,13 @@ function base(f: Flow, rejected: 'request' | 'response'): Omit<Finding, 'cause' 
   };
 }
 
+const ephemeral = (f: Flow) => (f.protocol === 6 || f.protocol === 17 ? ` on ephemeral port ${f.dstport}` : '');
+
 function responseRejected(resp: Flow, req: Flow): Diagnosed {
   const acl = side(resp.direction);
   const detail = req.direction === 'ingress'
-    ? `${tuple(req)} was accepted inbound at ${req.interfaceId}, but its response ${tuple(resp)} was rejected outbound. Security groups are stateful and always let responses out, so the subnet's network ACL denies the response: its outbound rules do not allow ${protocolName(resp.protocol)} to ${resp.dstaddr} on ephemeral port ${resp.dstport}.`
-    : `${tuple(req)} went out of ${req.interfaceId} (ACCEPT), but its response ${tuple(resp)} was rejected inbound. Security groups are stateful and always let responses in, so the subnet's network ACL denies the response: its inbound rules do not allow ${protocolName(resp.protocol)} from ${resp.srcaddr} to ephemeral port ${resp.dstport}.`;
+    ? `${tuple(req)} was accepted inbound at ${req.interfaceId}, but its response ${tuple(resp)} was rejected outbound. Security groups are stateful and always let responses out, so the subnet's network ACL denies the response: its outbound rules do not allow ${protocolName(resp.protocol)} to ${resp.dstaddr}${ephemeral(resp)}.`
+    : `${tuple(req)} went out of ${req.interfaceId} (ACCEPT), but its response ${tuple(resp)} was rejected inbound. Security groups are stateful and always let responses in, so the subnet's network ACL denies the response: its inbound rules do not allow ${protocolName(resp.protocol)} from ${resp.srcaddr}${ephemeral(resp)}.`;
   return { finding: { ...base(resp, 'response'), cause: 'network-acl', aclDirection: acl, detail }, rejected: resp, request: req };
 }
 
