@@ -21,7 +21,7 @@ export interface SnapshotBuildInput {
 export function buildSnapshot(input: SnapshotBuildInput): BuiltNetwork {
   let imported;
   try {
-    imported = importSnapshot(input.snapshot, { account: input.stack.account, region: input.stack.region, name: input.origin.file });
+    imported = importSnapshot(input.snapshot, { account: input.stack.account, region: input.stack.region, name: 'snapshot' });
   } catch (e) {
     if (e instanceof SnapshotError) throw errorAt(input.origin, [], 'a complete snapshot (aws ec2 describe-* output)', e.message);
     throw e;

@@ -1,6 +1,7 @@
 /** Snapshots (merged aws ec2 describe-* output): import with real ids and exact rules, the inverse, bad input, use as a scenario template. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadScenario } from '../../adapters/scenario/index.ts';
@@ -97,4 +98,15 @@ test('a scenario whose template is a snapshot: endpoints by instance id, interfa
   assert.ok(network.net.instances.has('i-0a1b2c3d4e5f60718'));
   const ends = settings.traffic.map((t) => JSON.stringify(t)).join('\n');
   for (const name of ['i-0a1b2c3d4e5f60718', 'eni-0f1e2d3c4b5a69788', 'DbSec']) assert.ok(ends.includes(name), name);
+});
+
+test('a scenario whose template is an incomplete snapshot fails with the scenario error, naming what is missing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vpcflow-snapshot-'));
+  try {
+    writeFileSync(join(dir, 'snap.json'), JSON.stringify({ Vpcs: [], Subnets: [] }));
+    writeFileSync(join(dir, 'scenario.yaml'), 'name: x\nstart: 2026-01-01T00:00:00Z\ntemplate: ./snap.json\ntraffic: []\n');
+    await assert.rejects(loadScenario(join(dir, 'scenario.yaml')), /snap\.json.*expected a complete snapshot.*missing RouteTables, NetworkAcls, SecurityGroups, NetworkInterfaces/s);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
