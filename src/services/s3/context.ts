@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type S3Store, openS3Store } from '../../adapters/s3-store/index.ts';
+import type { ServerState } from '../../server/state.ts';
 import type { ServiceRequest, ServiceResponse } from '../../server/types.ts';
 import { noSuchBucket } from './errors.ts';
 
@@ -18,16 +19,19 @@ export interface S3Context {
 export type S3Handler = (ctx: S3Context) => Promise<ServiceResponse> | ServiceResponse;
 
 /**
- * The account's store, opened on first use: under `<dataDir>/<account>` when
- * the server has a data folder, else in a fresh temporary folder (state kept
- * for the server's life only, like the rest of its state).
+ * The account's store, opened (and reloaded from disk) on first use, by the
+ * API or by flow log delivery: under `<dataDir>/<account>` when the server has
+ * a data folder, else in a fresh temporary folder (state kept for the
+ * server's life only, like the rest of its state).
  */
-export function storeOf(req: ServiceRequest): S3Store {
-  return req.server.slot('s3', () => {
-    const base = req.server.dataDir ?? mkdtempSync(join(tmpdir(), 'vpcflow-s3-'));
-    return openS3Store({ root: join(base, req.account), account: req.account, region: 'us-east-1' });
+export function s3StoreOf(server: ServerState): S3Store {
+  return server.slot('s3', () => {
+    const base = server.dataDir ?? mkdtempSync(join(tmpdir(), 'vpcflow-s3-'));
+    return openS3Store({ root: join(base, server.account), account: server.account, region: 'us-east-1' });
   });
 }
+
+export const storeOf = (req: ServiceRequest): S3Store => s3StoreOf(req.server);
 
 /** The bucket the request names, which must exist. */
 export function existingBucket(ctx: S3Context): string {

@@ -5,6 +5,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { type ObjectAttributes, etagOf } from '../../../adapters/s3-store/index.ts';
+import { isErrorLike } from '../../../server/errors.ts';
 import type { ServiceResponse } from '../../../server/types.ts';
 import { decodeAwsChunked } from '../aws-chunked.ts';
 import { type S3Context, existingBucket } from '../context.ts';
@@ -77,6 +78,8 @@ export async function putObject(ctx: S3Context): Promise<ServiceResponse> {
   } catch (err) {
     upload.abort();
     raw.resume();
+    // The client went away mid-body: its error, not ours.
+    if (!isErrorLike(err) && !raw.complete) throw new S3Error('IncompleteBody', 'The request body terminated unexpectedly');
     throw err;
   }
   const meta = ctx.store.commitUpload(bucket, key, upload, attributes(h, checksums));
