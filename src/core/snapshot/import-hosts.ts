@@ -2,7 +2,7 @@
 import { DEFAULT_CONNTRACK } from '../ec2/interfaces.ts';
 import type { Network } from '../model/network.ts';
 import type { IpAddr } from '../net/ip.ts';
-import type { Instance, NetworkInterface } from '../model/types.ts';
+import type { NetworkInterface } from '../model/types.ts';
 import { type Obj, Place, bool, ipAt, isObj, list, optInt, optStr, str, tagsOf } from './fields.ts';
 import { sgRules } from './rules.ts';
 
@@ -81,7 +81,7 @@ export function importInstances(net: Network, doc: Obj, root: Place): void {
         if (!net.interfaces.has(eid)) throw na.at('NetworkInterfaceId').fail('the id of an interface in NetworkInterfaces', eid);
         return eid;
       });
-      addInstance(net, { id, tags: [], subnetId: subnetId ?? '', eniIds, instanceType: optStr(item, 'InstanceType', at) ?? 'unknown', state: 'running' }, tagsOfInstance(item, at));
+      net.instances.set(id, { id, tags: tagsOf(item, at), subnetId: subnetId ?? '', eniIds, instanceType: optStr(item, 'InstanceType', at) ?? 'unknown', state: 'running' });
       seen.add(id);
     }
   }
@@ -89,7 +89,7 @@ export function importInstances(net: Network, doc: Obj, root: Place): void {
     if (!eni.instanceId || seen.has(eni.instanceId)) continue;
     const existing = net.instances.get(eni.instanceId);
     if (existing) existing.eniIds.push(eni.id);
-    else addInstance(net, { id: eni.instanceId, tags: [], subnetId: eni.subnetId, eniIds: [eni.id], instanceType: 'unknown', state: 'running' }, []);
+    else net.instances.set(eni.instanceId, { id: eni.instanceId, tags: [], subnetId: eni.subnetId, eniIds: [eni.id], instanceType: 'unknown', state: 'running' });
   }
   for (const inst of net.instances.values()) {
     const idx = (e: string) => net.interfaces.get(e)?.deviceIndex ?? 99;
@@ -97,14 +97,6 @@ export function importInstances(net: Network, doc: Obj, root: Place): void {
     if (inst.subnetId === '' && inst.eniIds[0]) inst.subnetId = net.interfaces.get(inst.eniIds[0])!.subnetId;
     for (const e of inst.eniIds) net.interfaces.get(e)!.instanceId = inst.id;
   }
-}
-
-function tagsOfInstance(item: Obj, at: Place) {
-  return tagsOf(item, at);
-}
-
-function addInstance(net: Network, inst: Instance, tags: Instance['tags']): void {
-  net.instances.set(inst.id, { ...inst, tags });
 }
 
 /** NAT gateways from NatGateways, else from the requester-managed interfaces AWS made for them. */
