@@ -9,7 +9,7 @@ import { isErrorLike } from '../../../server/errors.ts';
 import type { ServiceResponse } from '../../../server/types.ts';
 import { decodeAwsChunked } from '../aws-chunked.ts';
 import { type S3Context, existingBucket } from '../context.ts';
-import { S3Error } from '../errors.ts';
+import { S3Error, noSuchBucket } from '../errors.ts';
 import { UploadChecks } from '../upload-checks.ts';
 
 /** S3's largest single PUT. */
@@ -75,6 +75,8 @@ export async function putObject(ctx: S3Context): Promise<ServiceResponse> {
       throw new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the x-amz-decoded-content-length HTTP header', 400);
     }
     checksums = checks.verify(upload.finish(), trailers);
+    // The bucket was deleted while the bytes arrived (it was empty then).
+    if (!ctx.store.bucketExists(bucket)) throw noSuchBucket(bucket);
   } catch (err) {
     upload.abort();
     raw.resume();
