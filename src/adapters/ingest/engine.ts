@@ -147,6 +147,8 @@ export async function loadIntoStore(dir: string, files: readonly string[], opts:
   try {
     const duck = await openDuck();
     try {
+      // Records have no order to keep (nor have they in S3 or Athena); not keeping one lets DuckDB write Parquet in parallel.
+      await duck.run('SET preserve_insertion_order = false');
       const changed = await loadFiles(duck, layout, parts, files, opts, report);
       committed = true;
       if (!changed) return { ...report, unchanged: true };

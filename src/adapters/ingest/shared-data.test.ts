@@ -147,10 +147,12 @@ test('the SEKOIA Parquet object loads with AWS\'s types, its flow log id and dat
   const r = await ingest(out, [sharedFile('data', 'flowlogs', name)]);
   assert.deepEqual(r.report.warnings, []);
   const columns = 'version, account_id, interface_id, srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes, start, "end", action, log_status';
+  const key = (r: Record<string, unknown>): string => `${String(r.srcaddr)} ${String(r.srcport)} ${String(r.dstport)}`;
+  const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
   const rows = await queryJson(out, `SELECT ${columns} FROM flow_logs`);
   // The rows as hyparquet decoded them for the README, independently of DuckDB.
   const expected = readFileSync(sharedFile('data', 'flowlogs', `${name}.rows.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-  assert.deepEqual(rows, expected);
+  assert.deepEqual(sorted(rows), sorted(expected));
   assert.deepEqual(await queryJson(out, 'SELECT DISTINCT flow_log_id, date FROM flow_logs'), [{ flow_log_id: 'fl-032a163fae170ae52', date: '2022-08-31' }]);
 });
 
