@@ -25,7 +25,7 @@ before(async () => {
 });
 after(() => removeDir(dir));
 
-test('a run folder becomes the store on first open: every delivered record is in flow_logs', async () => {
+test('a run folder becomes the store on first open: every record delivered to S3, CloudWatch Logs or Firehose is in flow_logs', async () => {
   const store = await openStore(run);
   try {
     assert.ok(store.refreshed, 'the first open loads the run outputs');
@@ -34,8 +34,9 @@ test('a run folder becomes the store on first open: every delivered record is in
     assert.equal(n, summary.records.total);
     const cw = summary.destinations.find((d) => d.type === 'cloud-watch-logs')!;
     assert.deepEqual(await store.query('SELECT log_group, count(*) AS n FROM log_events GROUP BY 1'), [{ log_group: '/vpc/s3-layouts', n: cw.records }]);
+    const fh = summary.destinations.find((d) => d.type === 'kinesis-data-firehose')!;
     const bySource = await store.query(`SELECT split_part(source_file, '/', 1) AS destination, count(*) AS n FROM flow_logs GROUP BY 1 ORDER BY 1`);
-    assert.deepEqual(bySource, [{ destination: 'cloudwatch', n: cw.records }, { destination: 's3', n: summary.records.total - cw.records }]);
+    assert.deepEqual(bySource, [{ destination: 'cloudwatch', n: cw.records }, { destination: 'firehose', n: fh.records }, { destination: 's3', n: summary.records.total - cw.records - fh.records }]);
   } finally {
     await store.close();
   }
