@@ -43,6 +43,13 @@ test('a bad line is reported with its file, line number and reason, and the rest
   }
 });
 
+test('a line that is not UTF-8 is reported; the lines around it load', async () => {
+  const file = put(dir, 'latin1.log', Buffer.concat([Buffer.from(`${HEADER}\n${rec(1)}\n`), Buffer.from(rec(2).replace('eni-', 'eni-\u00e9'), 'latin1'), Buffer.from(`\n${rec(3)}\n`)]));
+  const r = await ingest(join(dir, 'out-latin1'), [file]);
+  assert.equal(r.report.records, 2);
+  assert.deepEqual(r.report.skipped, [{ file, line: 3, reason: 'not valid UTF-8 text' }]);
+});
+
 test('double spaces and tabs are read leniently, with a warning', async () => {
   const file = put(dir, 'spaces.log', `${HEADER}\n${rec(1).replace(' 443', '  443')}\n${rec(2).replace(/ /g, '\t')}\n ${rec(3)}\n`);
   const r = await ingest(join(dir, 'out-spaces'), [file]);
