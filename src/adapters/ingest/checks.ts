@@ -65,7 +65,7 @@ export interface CheckedPart { path: string; fields: Format; hasLine: boolean }
 export async function checkPart(duck: Duck, part: CheckedPart, fileOf: (sourceFile: string) => string): Promise<Warning[]> {
   const checks = checksFor(part.fields);
   if (!checks.length) return [];
-  const items = checks.flatMap((c, i) => [
+  const items = checks.flatMap((_, i) => [
     `count(*) FILTER (WHERE (_checks & ${1 << i}) <> 0) AS n${i}`,
     part.hasLine ? `min(source_line) FILTER (WHERE (_checks & ${1 << i}) <> 0) AS l${i}` : `NULL AS l${i}`,
   ]);

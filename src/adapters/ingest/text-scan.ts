@@ -111,20 +111,19 @@ export class TextScanner {
 
   private write(pieces: Buffer[]): void {
     if (this.fd === undefined) return;
-    const nonEmpty = pieces.filter((p) => p.length > 0);
-    for (const p of nonEmpty) this.written += p.length;
-    let off = 0;
-    while (off < nonEmpty.length) {
-      const batch = nonEmpty.slice(off, off + 1024);
-      let left = batch.reduce((s, b) => s + b.length, 0);
-      let written = writevSync(this.fd, batch);
-      // writev may write less than asked; finish the rest piece by piece.
-      if (written < left) {
-        const rest = Buffer.concat(batch).subarray(written);
-        left -= written;
-        while (left > 0) { written = writevSync(this.fd, [rest.subarray(rest.length - left)]); left -= written; }
+    let todo = pieces.filter((p) => p.length > 0);
+    while (todo.length) {
+      // writev takes at most IOV_MAX (1024) buffers, and may write less than asked.
+      const batch = todo.slice(0, 1024);
+      let done = writevSync(this.fd, batch);
+      this.written += done;
+      todo = todo.slice(batch.length);
+      const rest: Buffer[] = [];
+      for (const b of batch) {
+        if (done >= b.length) done -= b.length;
+        else { rest.push(b.subarray(done)); done = 0; }
       }
-      off += 1024;
+      todo = [...rest, ...todo];
     }
   }
 
