@@ -67,6 +67,7 @@ test('PutRetentionPolicy takes only AWS\'s values; DeleteRetentionPolicy clears 
   await expectAwsError(t.logs.send(new PutRetentionPolicyCommand({ logGroupName: 'ret', retentionInDays: 2 })), 'InvalidParameterException', /enum value set/);
   await expectAwsError(t.logs.send(new PutRetentionPolicyCommand({ logGroupName: 'nope', retentionInDays: 1 })), 'ResourceNotFoundException');
   await t.logs.send(new DeleteRetentionPolicyCommand({ logGroupName: 'ret' }));
+  await expectAwsError(t.logs.send(new DeleteRetentionPolicyCommand({ logGroupName: 'nope' })), 'ResourceNotFoundException');
   g = (await t.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'ret' }))).logGroups![0]!;
   assert.equal(g.retentionInDays, undefined);
 });

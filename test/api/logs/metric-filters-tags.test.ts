@@ -91,5 +91,6 @@ test('TagLogGroup, ListTagsLogGroup and UntagLogGroup (the older calls by name)'
   await t.logs.send(new UntagLogGroupCommand({ logGroupName: 'old-tags', tags: ['a'] }));
   assert.deepEqual((await t.logs.send(new ListTagsLogGroupCommand({ logGroupName: 'old-tags' }))).tags, { b: '2' });
   await expectAwsError(t.logs.send(new ListTagsLogGroupCommand({ logGroupName: 'none' })), 'ResourceNotFoundException');
+  await expectAwsError(t.logs.send(new UntagLogGroupCommand({ logGroupName: 'none', tags: ['a'] })), 'ResourceNotFoundException');
   await expectAwsError(t.logs.send(new TagLogGroupCommand({ logGroupName: 'old-tags', tags: { 'aws:x': '1' } })), 'InvalidParameterException');
 });

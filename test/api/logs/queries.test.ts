@@ -76,3 +76,7 @@ test('StopQuery on a finished query answers success false; an unknown one is Sto
   assert.equal(r.success, false);
   await expectAwsError(t.logs.send(new StopQueryCommand({ queryId: 'no-such-query' })), 'ResourceNotFoundException');
 });
+
+test('DescribeQueries error: an unknown status is InvalidParameterException', async () => {
+  await expectAwsError(t.logs.send(new DescribeQueriesCommand({ status: 'Sleeping' as never })), 'InvalidParameterException');
+});

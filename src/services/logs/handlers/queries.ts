@@ -36,6 +36,8 @@ function groupsOf(c: LogsCall, p: Params): string[] {
   return names;
 }
 
+const QUERY_STATUSES = ['Scheduled', 'Running', 'Complete', 'Failed', 'Cancelled', 'Timeout', 'Unknown'];
+
 const cell = (v: string | number): string => (typeof v === 'number' ? String(v) : v);
 
 export const QUERY_ACTIONS: LogsActionTable = {
@@ -83,6 +85,7 @@ export const QUERY_ACTIONS: LogsActionTable = {
   DescribeQueries: (c, p) => {
     const group = optStr(p, 'logGroupName', GROUP_NAME);
     const status = optStr(p, 'status');
+    if (status !== undefined && !QUERY_STATUSES.includes(status)) throw validation('status', status, `Member must satisfy enum value set: [${QUERY_STATUSES.join(', ')}]`);
     const max = optInt(p, 'maxResults', 1, 1000) ?? 1000;
     optStr(p, 'nextToken', { min: 1 });
     const all = c.queries.all().filter((q) => (group === undefined || q.logGroupNames.includes(group)) && (status === undefined || q.status === status));
