@@ -2,7 +2,8 @@
  * A JSON-lines file that is only ever appended to, durably: `append(text)`
  * resolves once the text is written and fsync'd. Appends that arrive while a
  * write is in flight are written together by the next one (group commit), so
- * many concurrent writers cost one fsync per round, not one each.
+ * many concurrent writers cost one fsync per round, not one each. The file
+ * is open only while there is something to write.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 
@@ -58,7 +59,12 @@ export class AppendFile {
         }
       }
     } finally {
-      this.running = undefined;
+      // Nothing left to write: the file is closed, so a store nobody closes holds no descriptors.
+      const h = this.handle;
+      this.handle = undefined;
+      await h?.close().catch(() => undefined);
+      // Appends that came while closing start the next round.
+      this.running = this.pending.length ? this.drain() : undefined;
     }
   }
 }
