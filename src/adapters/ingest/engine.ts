@@ -65,7 +65,7 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
   // Another process may have loaded these very run outputs while this one waited for the lock.
   if (opts.origin === 'run' && opts.runFiles && manifest.run && sameStamps(manifest.run.files, opts.runFiles)) return false;
   collectGarbage(layout, manifest);
-  const batch = await EventBatch.create(duck);
+  const batch = new EventBatch(duck, parts);
   const text = new TextPipeline(duck, parts);
   const nameOf = opts.sourceName ?? ((f: string) => f);
   const fileOf = new Map<string, string>();
@@ -84,7 +84,7 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
       report.skipped.push({ file, line: null, reason: e.message });
       failed.add(file);
       text.discard(file);
-      await batch.discard(file);
+      batch.discard(file);
     }
   }
   for (const r of await text.drain()) {
@@ -94,7 +94,7 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
     }
   }
   for (const file of failed) await parts.dropSource(duck, nameOf(file));
-  const ev = await batch.load(parts);
+  const ev = await batch.load();
   report.skipped.push(...ev.skipped);
 
   // Count per file, drop empty parts, report what the checks found.

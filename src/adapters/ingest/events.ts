@@ -1,13 +1,15 @@
 /**
- * Log events (and JSON rows) into store parts. Readers append each event to
- * an in-memory DuckDB table with the Appender: its origin (file, log group,
- * stream), line, times, the raw message, and the message's fields joined by
- * single spaces (tokenised here, which also checks the field count). One SQL
- * statement per record format then splits and types the fields and writes
- * the part. An event whose message is not a record of the format keeps its
- * place in `log_events` with `parse_error` set, and is reported as skipped.
+ * Log events (and JSON rows) into store parts. Readers hand each event over
+ * with its origin (file, log group, stream, record format), line, times and
+ * raw message. Events are staged as text, one per line with fields separated
+ * by the unit separator (U+001F), in one staging file per record format, and
+ * DuckDB's read_csv reads them back in parallel: passing values one by one
+ * through the Appender cost several times more. One SQL statement per format
+ * then splits and types the record fields and writes the part. An event whose
+ * message is not a record of the format keeps its place in `log_events` with
+ * `parse_error` set, and is reported as skipped.
  */
-import type { DuckDBAppender } from '@duckdb/node-api';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { athenaType, columnName } from '../../core/ingest/columns.ts';
 import { formatKey, type Format } from '../../core/ingest/format.ts';
 import { tokenize } from '../../core/ingest/record.ts';
@@ -18,11 +20,11 @@ import { withChecks } from './checks.ts';
 import type { SourceMeta } from './meta.ts';
 import type { PartSink } from './text-load.ts';
 
-interface Origin { id: number; meta: SourceMeta; format: Format; file: string; formatHint: string }
+interface Origin { id: number; meta: SourceMeta; format: Format; file: string; formatHint: string; stage: Stage }
 
 export interface EventInput {
   line: number;
-  /** Where in the file, for messages ("logEvents[3]: "), or "". */
+  /** Where in the file, for messages ("event 3 of 5 in this payload: "), or "". */
   loc: string;
   timestamp: number | null;
   ingestionTime: number | null;
@@ -32,30 +34,73 @@ export interface EventInput {
   record: string;
 }
 
+const SEP = '\u001f';
+/** Stands for NULL in staged text (a message may be empty, so the empty string cannot). */
+const NUL = '\u0002';
+/** Characters the staged text cannot carry; flow log messages never hold them, other text gets a space. */
+const UNSAFE = /[\u001f\u0002\r\n]/g;
+const UNSAFE_ANY = /[\u001f\u0002\r\n]/;
+const FLUSH_AT = 1 << 20;
+
+class Stage {
+  private fd: number;
+  private buf: string[] = [];
+  private size = 0;
+
+  constructor(readonly path: string, readonly format: Format) {
+    this.fd = openSync(path, 'w');
+  }
+
+  push(line: string): void {
+    this.buf.push(line);
+    this.size += line.length;
+    if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  flush(): void {
+    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
+    this.buf = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+const text = (v: string | null): string => (v === null ? NUL : UNSAFE_ANY.test(v) ? v.replace(UNSAFE, ' ') : v);
+const num = (v: number | null): string => (v === null ? NUL : String(Math.trunc(v)));
+
+/** Whether a message is already fields joined by single spaces; then its field count is its spaces plus one. */
+function cleanFieldCount(m: string): number {
+  if (m.length === 0 || m.charCodeAt(0) === 32 || m.charCodeAt(m.length - 1) === 32 || m.includes('  ') || m.includes('\t')) return -1;
+  let n = 1;
+  for (let i = m.indexOf(' '); i >= 0; i = m.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 export class EventBatch {
   private origins: Origin[] = [];
   private originIds = new Map<string, number>();
-  private appender: DuckDBAppender | undefined;
+  private stages = new Map<string, Stage>();
+  private discarded = new Set<number>();
   private count = 0;
 
-  private constructor(private readonly duck: Duck) {}
-
-  static async create(duck: Duck): Promise<EventBatch> {
-    await duck.run(`CREATE OR REPLACE TABLE ev (origin INTEGER, line INTEGER, loc VARCHAR, ts DOUBLE, ingest DOUBLE, message VARCHAR, rec VARCHAR, err VARCHAR)`);
-    const b = new EventBatch(duck);
-    b.appender = await duck.con.createAppender('ev');
-    return b;
-  }
+  constructor(private readonly duck: Duck, private readonly sink: PartSink) {}
 
   get size(): number { return this.count; }
 
   /** The origin id of events of one file, log group, stream and format. `formatHint` ends field-count errors. */
   origin(file: string, meta: SourceMeta, format: Format, formatHint: string): number {
-    const key = [file, meta.sourceFile, meta.logGroup ?? '\u0001', meta.logStream ?? '\u0001', formatKey(format)].join('\u0000');
+    const fk = formatKey(format);
+    const key = [file, meta.sourceFile, meta.logGroup ?? '\u0001', meta.logStream ?? '\u0001', fk].join('\u0000');
     let id = this.originIds.get(key);
     if (id === undefined) {
+      let stage = this.stages.get(fk);
+      if (!stage) this.stages.set(fk, (stage = new Stage(this.sink.staging('events'), format)));
       id = this.origins.length;
-      this.origins.push({ id, meta, format, file, formatHint });
+      this.origins.push({ id, meta, format, file, formatHint, stage });
       this.originIds.set(key, id);
     }
     return id;
@@ -63,70 +108,59 @@ export class EventBatch {
 
   add(originId: number, e: EventInput): void {
     const o = this.origins[originId]!;
-    const a = this.appender!;
-    const tokens = tokenize(e.record);
-    a.appendInteger(originId);
-    a.appendInteger(e.line);
-    a.appendVarchar(e.loc);
-    if (e.timestamp === null) a.appendNull(); else a.appendDouble(e.timestamp);
-    if (e.ingestionTime === null) a.appendNull(); else a.appendDouble(e.ingestionTime);
-    if (e.message === null) a.appendNull(); else a.appendVarchar(e.message);
-    if (tokens.length === o.format.length) {
-      a.appendVarchar(tokens.join(' '));
-      a.appendNull();
-    } else {
-      a.appendNull();
-      a.appendVarchar(`expected ${o.format.length} fields${o.formatHint}, found ${tokens.length}`);
+    let rec: string | null = null;
+    let err: string | null = null;
+    let n = e.message !== null && e.record === e.message ? cleanFieldCount(e.record) : -1;
+    if (n < 0) {
+      const tokens = tokenize(e.record);
+      n = tokens.length;
+      rec = tokens.join(' ');
     }
-    a.endRow();
+    if (n !== o.format.length) {
+      rec = null;
+      err = `expected ${o.format.length} fields${o.formatHint}, found ${n}`;
+    } else if (rec === null && e.message === null) rec = e.record;
+    // rec is left NULL when it is the message itself: the SQL takes the message then.
+    o.stage.push(`${originId}${SEP}${e.line}${SEP}${num(e.timestamp)}${SEP}${num(e.ingestionTime)}${SEP}${e.loc}${SEP}${text(e.message)}${SEP}${text(rec)}${SEP}${text(err)}\n`);
     this.count++;
   }
 
   /** Forgets the events of a file that failed part way. */
-  async discard(file: string): Promise<void> {
-    const ids = this.origins.filter((o) => o.file === file).map((o) => o.id);
-    if (!ids.length) return;
-    this.appender!.flushSync();
-    await this.duck.run(`DELETE FROM ev WHERE origin IN (${ids.join(', ')})`);
-    this.count = (await this.duck.query('SELECT count(*) AS n FROM ev')).rows[0]!.n as number;
+  discard(file: string): void {
+    for (const o of this.origins) if (o.file === file) this.discarded.add(o.id);
   }
 
   /** Writes one part per record format; returns the records loaded and the events that are not records. */
-  async load(sink: PartSink): Promise<{ records: number; skipped: Skipped[] }> {
-    this.appender!.flushSync();
-    this.appender!.closeSync();
-    this.appender = undefined;
+  async load(): Promise<{ records: number; skipped: Skipped[] }> {
     const out = { records: 0, skipped: [] as Skipped[] };
-    if (this.count === 0) return out;
+    for (const s of this.stages.values()) s.close();
+    const live = this.origins.filter((o) => !this.discarded.has(o.id));
+    if (this.count === 0 || live.length === 0) return out;
     const lit = (v: string | undefined, date = false): string => (v === undefined ? 'NULL' : date ? `DATE ${sqlString(v)}` : sqlString(v));
-    await this.duck.run(`CREATE OR REPLACE TABLE origins AS SELECT * FROM (VALUES ${this.origins.map((o) => `(${o.id}, ${lit(o.meta.sourceFile)}, ${lit(o.meta.logGroup)}, ${lit(o.meta.logStream)}, ${lit(o.meta.flowLogId)}, ${lit(o.meta.partitionDate, true)})`).join(', ')}) AS t(id, source_file, log_group, log_stream, flow_log_id, partition_date)`);
-    const fileOf = new Map(this.origins.map((o) => [o.meta.sourceFile, o.file]));
-    const byFormat = new Map<string, Origin[]>();
-    for (const o of this.origins) {
-      const k = formatKey(o.format);
-      byFormat.set(k, [...(byFormat.get(k) ?? []), o]);
-    }
-    for (const origins of byFormat.values()) {
-      const format = origins[0]!.format;
-      const part = sink.newPart(format, [...new Set(origins.map((o) => o.meta.sourceFile))], { hasLine: true, events: true });
-      await this.duck.run(`COPY (${withChecks(splitSql(format, origins.map((o) => o.id)), format, true)}) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION snappy)`);
+    await this.duck.run(`CREATE OR REPLACE TEMP TABLE origins AS SELECT * FROM (VALUES ${live.map((o) => `(${o.id}, ${lit(o.meta.sourceFile)}, ${lit(o.meta.logGroup)}, ${lit(o.meta.logStream)}, ${lit(o.meta.flowLogId)}, ${lit(o.meta.partitionDate, true)})`).join(', ')}) AS t(id, source_file, log_group, log_stream, flow_log_id, partition_date)`);
+    const fileOf = new Map(live.map((o) => [o.meta.sourceFile, o.file]));
+    for (const stage of this.stages.values()) {
+      const origins = live.filter((o) => o.stage === stage);
+      if (!origins.length) continue;
+      const part = this.sink.newPart(stage.format, [...new Set(origins.map((o) => o.meta.sourceFile))], { hasLine: true, events: true });
+      await this.duck.run(`COPY (${withChecks(splitSql(stage, origins.map((o) => o.id)), stage.format, true)}) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION snappy)`);
       const counted = await this.duck.query(`SELECT count(*) FILTER (WHERE parse_error IS NULL) AS ok FROM read_parquet(${sqlString(part)})`);
       const n = Number(counted.rows[0]?.ok ?? 0);
-      sink.recordCount(part, n);
+      this.sink.recordCount(part, n);
       out.records += n;
       const bad = await this.duck.query(`SELECT source_file, source_line, parse_error FROM read_parquet(${sqlString(part)}) WHERE parse_error IS NOT NULL`);
       for (const r of bad.rows) out.skipped.push({ file: fileOf.get(String(r.source_file)) ?? String(r.source_file), line: r.source_line as number, reason: String(r.parse_error) });
     }
-    await this.duck.run('DROP TABLE ev; DROP TABLE origins');
+    await this.duck.run('DROP TABLE origins');
     return out;
   }
 }
 
-/** Splits `rec` into the format's typed columns; a value of the wrong type becomes the row's parse_error. */
-function splitSql(format: Format, originIds: number[]): string {
+/** Reads a stage and splits `rec` into the format's typed columns; a value of the wrong type becomes the row's parse_error. */
+function splitSql(stage: Stage, originIds: number[]): string {
   const typeErrors: string[] = [];
   const cols: string[] = [];
-  format.forEach((f, i) => {
+  stage.format.forEach((f, i) => {
     const tok = `t[${i + 1}]`;
     const name = sqlIdent(columnName(f));
     const t = athenaType(f);
@@ -139,10 +173,13 @@ function splitSql(format: Format, originIds: number[]): string {
     }
   });
   const typeError = typeErrors.length ? `CASE ${typeErrors.join(' ')} END` : 'NULL';
+  const columns = `{'origin': 'INTEGER', 'line': 'BIGINT', 'ts': 'BIGINT', 'ingest': 'BIGINT', 'loc': 'VARCHAR', 'message': 'VARCHAR', 'rec': 'VARCHAR', 'err': 'VARCHAR'}`;
+  // The separator and the NULL marker go into the SQL as the characters themselves.
+  const read = `read_csv(${sqlString(stage.path)}, delim='${SEP}', quote='', escape='', header=false, nullstr='${NUL}', auto_detect=false, columns=${columns})`;
   return `SELECT ${cols.join(', ')},
       o.source_file, o.log_group, o.log_stream, o.flow_log_id, o.partition_date,
-      e.line::BIGINT AS source_line, e.ts::BIGINT AS event_timestamp, e.ingest::BIGINT AS ingestion_time, e.message,
-      CASE WHEN pe IS NOT NULL THEN e.loc || pe END AS parse_error
-    FROM (SELECT *, coalesce(err, ${typeError}) AS pe FROM (SELECT *, string_split(rec, ' ') AS t FROM ev WHERE origin IN (${originIds.join(', ')}))) AS e
+      e.line AS source_line, e.ts AS event_timestamp, e.ingest AS ingestion_time, e.message,
+      CASE WHEN pe IS NOT NULL THEN coalesce(e.loc, '') || pe END AS parse_error
+    FROM (SELECT *, coalesce(err, ${typeError}) AS pe FROM (SELECT *, string_split(coalesce(rec, message), ' ') AS t FROM ${read} WHERE origin IN (${originIds.join(', ')}))) AS e
     JOIN origins AS o ON e.origin = o.id`;
 }

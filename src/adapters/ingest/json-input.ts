@@ -41,6 +41,17 @@ class JsonReader {
     this.defaults = pathContext(ctx.file);
   }
 
+  private lastOrigin: { group: string | undefined; stream: string | undefined; id: number } | undefined;
+
+  /** The batch's origin for a log group and stream; consecutive events nearly always share it, so the last one is kept. */
+  private originOf(group: string | undefined, stream: string | undefined): number {
+    const last = this.lastOrigin;
+    if (last && last.group === group && last.stream === stream) return last.id;
+    const id = this.ctx.batch.origin(this.ctx.file, { sourceFile: this.ctx.sourceFile, logGroup: group, logStream: stream }, this.ctx.format, this.ctx.formatHint);
+    this.lastOrigin = { group, stream, id };
+    return id;
+  }
+
   private skip(line: number, reason: string): void {
     this.out.skipped.push({ file: this.ctx.file, line, reason });
   }
@@ -66,12 +77,7 @@ class JsonReader {
         item.events.forEach((e, i) => {
           const loc = item.events.length > 1 ? `event ${i + 1} of ${item.events.length} in this payload: ` : '';
           if ('error' in e) { this.skip(line, e.error); return; }
-          const meta = {
-            sourceFile: this.ctx.sourceFile,
-            logGroup: e.logGroup ?? this.defaults.logGroup,
-            logStream: e.logStream ?? this.defaults.logStream,
-          };
-          const origin = this.ctx.batch.origin(this.ctx.file, meta, this.ctx.format, this.ctx.formatHint);
+          const origin = this.originOf(e.logGroup ?? this.defaults.logGroup, e.logStream ?? this.defaults.logStream);
           this.ctx.batch.add(origin, { line, loc, timestamp: e.timestamp, ingestionTime: e.ingestionTime, message: e.message, record: e.message });
           this.out.events++;
         });

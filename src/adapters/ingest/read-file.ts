@@ -32,6 +32,7 @@ export interface ReadContext {
 
 /** Staged text is cut into segments of this size, so parsing can start before decompression ends. */
 export const SEGMENT_BYTES = 32 << 20;
+export const FIRST_SEGMENT_BYTES = 8 << 20;
 
 export interface FileOutcome {
   kind: string;
@@ -52,7 +53,7 @@ async function stageText(file: string, sourceFile: string, input: InputFile, ini
   const meta = s3Meta(file, sourceFile);
   const scan = async (inp: InputFile, stage: boolean) => {
     const scanner = new TextScanner(file, initial, stage
-      ? { stage: () => ctx.sink.staging('txt'), segmentBytes: SEGMENT_BYTES, onSegment: (segment) => ctx.text.add({ segment, meta, file }) }
+      ? { stage: () => ctx.sink.staging('txt'), segmentBytes: SEGMENT_BYTES, firstSegmentBytes: FIRST_SEGMENT_BYTES, onSegment: (segment, cut) => ctx.text.add({ segment, meta, file }, cut) }
       : {});
     try {
       for await (const chunk of inp.chunks()) scanner.feed(chunk);

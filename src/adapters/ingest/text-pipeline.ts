@@ -4,7 +4,7 @@
  * bytes (or at the end), loads it on the one DuckDB connection, one batch
  * after another, while the JavaScript side goes on decompressing. Small files
  * of one format thus share a scan (and a part); a large file is parsed in
- * slices as it arrives.
+ * slices as it arrives (a slice goes at once: it is large enough alone).
  */
 import { rmSync } from 'node:fs';
 import { formatKey } from '../../core/ingest/format.ts';
@@ -20,13 +20,14 @@ export class TextPipeline {
 
   constructor(private readonly duck: Duck, private readonly sink: PartSink, private readonly batchBytes = BATCH_BYTES) {}
 
-  add(item: TextItem): void {
+  /** `now`: load it at once (a slice of a large file), rather than waiting for a batch to fill. */
+  add(item: TextItem, now = false): void {
     const k = formatKey(item.segment.format);
     const p = this.pending.get(k) ?? { items: [], bytes: 0 };
     p.items.push(item);
     p.bytes += item.segment.bytes;
     this.pending.set(k, p);
-    if (p.bytes >= this.batchBytes) this.flush(k);
+    if (now || p.bytes >= this.batchBytes) this.flush(k);
   }
 
   private flush(k: string): void {

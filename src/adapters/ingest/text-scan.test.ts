@@ -46,9 +46,9 @@ test('a header of another format starts a segment whose line numbers continue th
 test('large staged text is cut into segments at line boundaries, each handed over when closed', () => {
   const seen: TextSegment[] = [];
   const line = '2 123456789012 eni-1 10.0.0.1 10.0.0.2 1 2 6 1 1 1 1 ACCEPT OK\n';
-  const r = scan([line.repeat(10), line.repeat(10), line.repeat(10)], { stage, segmentBytes: line.length * 15, onSegment: (s) => seen.push(s) });
+  const r = scan([line.repeat(10), line.repeat(10), line.repeat(10)], { stage, segmentBytes: line.length * 15, onSegment: (s, cut) => seen.push({ ...s, cut } as TextSegment & { cut: boolean }) });
   assert.deepEqual(r.segments.map((s) => s.lineOffset), [0, 20]);
-  assert.deepEqual(seen, r.segments);
+  assert.deepEqual(seen, r.segments.map((s, i) => ({ ...s, cut: i === 0 })));
   assert.equal(readFileSync(r.segments[1]!.path, 'utf8'), line.repeat(10));
   assert.equal(r.segments[0]!.bytes, line.length * 20);
 });

@@ -64,7 +64,10 @@ export interface ScanOptions {
    * parses one while the next is being decompressed.
    */
   segmentBytes?: number;
-  onSegment?: (s: TextSegment) => void;
+  /** A smaller first segment, so DuckDB has something to parse sooner. */
+  firstSegmentBytes?: number;
+  /** `cut`: the segment was closed for its size, more of the file follows. */
+  onSegment?: (s: TextSegment, cut: boolean) => void;
 }
 
 export class TextScanner {
@@ -85,18 +88,18 @@ export class TextScanner {
     this.openSegment(initial, 0);
   }
 
-  private closeSegment(): void {
+  private closeSegment(cut = false): void {
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;
     const last = this.segments[this.segments.length - 1]!;
     last.bytes = this.written;
-    if (this.written > 0) this.options.onSegment?.(last);
+    if (this.written > 0) this.options.onSegment?.(last, cut);
     else this.segments.pop();
   }
 
-  private openSegment(format: Format, lineOffset: number): void {
-    this.closeSegment();
+  private openSegment(format: Format, lineOffset: number, cut = false): void {
+    this.closeSegment(cut);
     this.current = format;
     this.digitsFirst = numericFirst(format);
     this.written = 0;
@@ -185,8 +188,8 @@ export class TextScanner {
     if (last < 0) { this.carry = c.length ? Buffer.from(c) : null; return; }
     if (last + 1 < c.length) this.carry = Buffer.from(c.subarray(last + 1));
     this.lines(c.subarray(0, last + 1));
-    const limit = this.options.segmentBytes;
-    if (limit !== undefined && this.fd !== undefined && this.written >= limit) this.openSegment(this.current, this.lineNo);
+    const limit = this.segments.length === 1 ? this.options.firstSegmentBytes ?? this.options.segmentBytes : this.options.segmentBytes;
+    if (limit !== undefined && this.fd !== undefined && this.written >= limit) this.openSegment(this.current, this.lineNo, true);
   }
 
   finish(): ScanOutcome {
