@@ -44,23 +44,25 @@ const FLUSH_AT = 1 << 20;
 
 class Stage {
   private fd: number;
-  private buf: string[] = [];
-  private size = 0;
+  private buf = Buffer.allocUnsafe(FLUSH_AT);
+  private used = 0;
 
   constructor(readonly path: string, readonly format: Format) {
     this.fd = openSync(path, 'w');
   }
 
   push(line: string): void {
-    this.buf.push(line);
-    this.size += line.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    // UTF-8 needs at most 3 bytes per UTF-16 unit: encode straight into the buffer when that fits.
+    if (this.used + line.length * 3 > this.buf.length) {
+      this.flush();
+      if (line.length * 3 > this.buf.length) { writeSync(this.fd, line); return; }
+    }
+    this.used += this.buf.write(line, this.used);
   }
 
   flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
-    this.buf = [];
-    this.size = 0;
+    if (this.used) writeSync(this.fd, this.buf, 0, this.used);
+    this.used = 0;
   }
 
   close(): void {
@@ -72,13 +74,9 @@ class Stage {
 const text = (v: string | null): string => (v === null ? NUL : UNSAFE_ANY.test(v) ? v.replace(UNSAFE, ' ') : v);
 const num = (v: number | null): string => (v === null ? NUL : String(Math.trunc(v)));
 
-/** Whether a message is already fields joined by single spaces; then its field count is its spaces plus one. */
-function cleanFieldCount(m: string): number {
-  if (m.length === 0 || m.charCodeAt(0) === 32 || m.charCodeAt(m.length - 1) === 32 || m.includes('  ') || m.includes('\t')) return -1;
-  let n = 1;
-  for (let i = m.indexOf(' '); i >= 0; i = m.indexOf(' ', i + 1)) n++;
-  return n;
-}
+/** Whether a message is already fields joined by single spaces (nearly always): then SQL can split it as it is. */
+const isClean = (m: string): boolean =>
+  m.length > 0 && m.charCodeAt(0) !== 32 && m.charCodeAt(m.length - 1) !== 32 && !m.includes('  ') && !m.includes('\t');
 
 export class EventBatch {
   private origins: Origin[] = [];
@@ -107,21 +105,9 @@ export class EventBatch {
   }
 
   add(originId: number, e: EventInput): void {
-    const o = this.origins[originId]!;
-    let rec: string | null = null;
-    let err: string | null = null;
-    let n = e.message !== null && e.record === e.message ? cleanFieldCount(e.record) : -1;
-    if (n < 0) {
-      const tokens = tokenize(e.record);
-      n = tokens.length;
-      rec = tokens.join(' ');
-    }
-    if (n !== o.format.length) {
-      rec = null;
-      err = `expected ${o.format.length} fields${o.formatHint}, found ${n}`;
-    } else if (rec === null && e.message === null) rec = e.record;
-    // rec is left NULL when it is the message itself: the SQL takes the message then.
-    o.stage.push(`${originId}${SEP}${e.line}${SEP}${num(e.timestamp)}${SEP}${num(e.ingestionTime)}${SEP}${e.loc}${SEP}${text(e.message)}${SEP}${text(rec)}${SEP}${text(err)}\n`);
+    // rec stays NULL when the message itself is the fields joined by single spaces; the SQL splits the message then.
+    const rec = e.message !== null && e.record === e.message && isClean(e.message) ? null : tokenize(e.record).join(' ');
+    this.origins[originId]!.stage.push(`${originId}${SEP}${e.line}${SEP}${num(e.timestamp)}${SEP}${num(e.ingestionTime)}${SEP}${e.loc}${SEP}${text(e.message)}${SEP}${text(rec)}\n`);
     this.count++;
   }
 
@@ -137,7 +123,7 @@ export class EventBatch {
     const live = this.origins.filter((o) => !this.discarded.has(o.id));
     if (this.count === 0 || live.length === 0) return out;
     const lit = (v: string | undefined, date = false): string => (v === undefined ? 'NULL' : date ? `DATE ${sqlString(v)}` : sqlString(v));
-    await this.duck.run(`CREATE OR REPLACE TEMP TABLE origins AS SELECT * FROM (VALUES ${live.map((o) => `(${o.id}, ${lit(o.meta.sourceFile)}, ${lit(o.meta.logGroup)}, ${lit(o.meta.logStream)}, ${lit(o.meta.flowLogId)}, ${lit(o.meta.partitionDate, true)})`).join(', ')}) AS t(id, source_file, log_group, log_stream, flow_log_id, partition_date)`);
+    await this.duck.run(`CREATE OR REPLACE TEMP TABLE origins AS SELECT * FROM (VALUES ${live.map((o) => `(${o.id}, ${lit(o.meta.sourceFile)}, ${lit(o.meta.logGroup)}, ${lit(o.meta.logStream)}, ${lit(o.meta.flowLogId)}, ${lit(o.meta.partitionDate, true)}, ${sqlString(o.formatHint)})`).join(', ')}) AS t(id, source_file, log_group, log_stream, flow_log_id, partition_date, hint)`);
     const fileOf = new Map(live.map((o) => [o.meta.sourceFile, o.file]));
     for (const stage of this.stages.values()) {
       const origins = live.filter((o) => o.stage === stage);
@@ -173,13 +159,18 @@ function splitSql(stage: Stage, originIds: number[]): string {
     }
   });
   const typeError = typeErrors.length ? `CASE ${typeErrors.join(' ')} END` : 'NULL';
-  const columns = `{'origin': 'INTEGER', 'line': 'BIGINT', 'ts': 'BIGINT', 'ingest': 'BIGINT', 'loc': 'VARCHAR', 'message': 'VARCHAR', 'rec': 'VARCHAR', 'err': 'VARCHAR'}`;
+  const columns = `{'origin': 'INTEGER', 'line': 'BIGINT', 'ts': 'BIGINT', 'ingest': 'BIGINT', 'loc': 'VARCHAR', 'message': 'VARCHAR', 'rec': 'VARCHAR'}`;
+  const n = stage.format.length;
+  const countError = `CASE WHEN len(t) <> ${n} THEN 'expected ${n} fields' || o.hint || ', found ' || len(t) END`;
   // The separator and the NULL marker go into the SQL as the characters themselves.
   const read = `read_csv(${sqlString(stage.path)}, delim='${SEP}', quote='', escape='', header=false, nullstr='${NUL}', auto_detect=false, columns=${columns})`;
   return `SELECT ${cols.join(', ')},
-      o.source_file, o.log_group, o.log_stream, o.flow_log_id, o.partition_date,
-      e.line AS source_line, e.ts AS event_timestamp, e.ingest AS ingestion_time, e.message,
-      CASE WHEN pe IS NOT NULL THEN coalesce(e.loc, '') || pe END AS parse_error
-    FROM (SELECT *, coalesce(err, ${typeError}) AS pe FROM (SELECT *, string_split(coalesce(rec, message), ' ') AS t FROM ${read} WHERE origin IN (${originIds.join(', ')}))) AS e
-    JOIN origins AS o ON e.origin = o.id`;
+      source_file, log_group, log_stream, flow_log_id, partition_date,
+      line AS source_line, ts AS event_timestamp, ingest AS ingestion_time, message,
+      CASE WHEN pe IS NOT NULL THEN coalesce(loc, '') || pe END AS parse_error
+    FROM (
+      SELECT r.*, o.source_file, o.log_group, o.log_stream, o.flow_log_id, o.partition_date, coalesce(${countError}, ${typeError}) AS pe
+      FROM (SELECT *, string_split(coalesce(rec, message), ' ') AS t FROM ${read} WHERE origin IN (${originIds.join(', ')})) AS r
+      JOIN origins AS o ON r.origin = o.id
+    )`;
 }

@@ -28,6 +28,9 @@ export interface JsonContext {
 
 export interface JsonOutcome { kind: string; events: number; skipped: Skipped[]; warnings: Warning[] }
 
+/** `{"timestamp":N,"ingestionTime":N,"message":"…"}` with no escapes in the message, as `vpcflow run` writes each event. */
+const RUN_EVENT = /^\{"timestamp":(\d{1,15}),"ingestionTime":(\d{1,15}),"message":"([^"\\\u0000-\u001f]*)"\}$/;
+
 const NULL_TEXT = new Set(['', '-', 'None', 'none', 'null', 'NULL', 'NaN', 'nan']);
 
 class JsonReader {
@@ -85,6 +88,13 @@ class JsonReader {
     }
   }
 
+  /** One log event with the file's own log group and stream (from its path). */
+  event(line: number, timestamp: number, ingestionTime: number, message: string): void {
+    const origin = this.originOf(this.defaults.logGroup, this.defaults.logStream);
+    this.ctx.batch.add(origin, { line, loc: '', timestamp, ingestionTime, message, record: message });
+    this.out.events++;
+  }
+
   private row(row: Record<string, unknown>, line: number): void {
     const fields: Format[number][] = [];
     const tokens: string[] = [];
@@ -133,6 +143,12 @@ export async function readJson(input: InputFile, ctx: JsonContext): Promise<Json
   const lineWise = first !== undefined && head.includes('\n') && parse(first).ok;
   if (lineWise) {
     for await (const { no, text } of numberedLines(input)) {
+      // The lines `vpcflow run` writes for CloudWatch Logs, read without JSON.parse (a third of the time).
+      const m = RUN_EVENT.exec(text);
+      if (m) {
+        reader.event(no, Number(m[1]), Number(m[2]), m[3]!);
+        continue;
+      }
       if (text.trim() === '') continue;
       const p = parse(text);
       if (!p.ok) reader.handle({ kind: 'invalid', reason: p.reason }, no);
