@@ -55,7 +55,12 @@ interface Window {
   enis: Map<string, EniBucket>;
 }
 
-/** Kept on an observation's FlowRef: per flow log of its interface, the window and flow its last observation went to. */
+/**
+ * Kept on an observation's FlowRef: per flow log of its interface, the window
+ * and flow its observations go to, valid for times in [from, until) (every
+ * window the same there). Observations in that span only add to the pending
+ * totals here, which go to the flows before any window closes.
+ */
 interface RefPlace {
   owner: Aggregator;
   epoch: number;
@@ -63,6 +68,14 @@ interface RefPlace {
   windows: (Window | undefined)[];
   /** null: filtered out by the flow log's traffic type; undefined: not counted (SKIPDATA). */
   flows: (FlowTotals | null | undefined)[];
+  from: number;
+  until: number;
+  /** Not yet added to `flows`. */
+  packets: number;
+  bytes: number;
+  first: number;
+  last: number;
+  tcpFlags: number;
 }
 
 interface FlowLogState {
@@ -97,6 +110,8 @@ export class Aggregator {
   private seenVersion = -1;
   /** Moves whenever the flow logs per interface may have changed (what RefPlace remembers). */
   private epoch = 0;
+  /** Refs holding totals not yet added to their flows. */
+  private readonly pending: RefPlace[] = [];
 
   constructor(private readonly net: Network, opts: AggregatorOptions = {}) {
     this.nodata = opts.nodata ?? false;
@@ -120,22 +135,51 @@ export class Aggregator {
   }
 
   /**
-   * The same as the loop in observe, with the flow each flow log counted the
-   * ref's last observation in remembered on the ref: while that flow's window
-   * is still the current one, the key is neither built nor looked up.
+   * The same as the loop in observe, with the flow each flow log counts the
+   * ref's observations in remembered on the ref: while no window changes, an
+   * observation only adds to the ref's pending totals.
    */
   private observeByRef(o: Observation, ref: FlowRef): void {
+    const t = o.time;
     let c = ref.cache as RefPlace | undefined;
+    if (c !== undefined && c.owner === this && c.epoch === this.epoch && t >= c.from && t < c.until) {
+      if (c.packets === 0) {
+        c.first = t;
+        this.pending.push(c);
+      }
+      c.packets++;
+      c.bytes += o.bytes;
+      if (t > c.last || c.packets === 1) c.last = t;
+      if (t < c.first) c.first = t;
+      if (o.protocol === TCP) c.tcpFlags |= awsTcpFlags(o.tcpFlags);
+      return;
+    }
     if (c === undefined || c.owner !== this || c.epoch !== this.epoch) {
       const states = this.statesOf(o.eni);
-      ref.cache = c = { owner: this, epoch: this.epoch, states, windows: new Array<Window | undefined>(states.length).fill(undefined), flows: new Array<FlowTotals | null | undefined>(states.length).fill(undefined) };
+      ref.cache = c = {
+        owner: this, epoch: this.epoch, states, windows: new Array<Window | undefined>(states.length).fill(undefined),
+        flows: new Array<FlowTotals | null | undefined>(states.length).fill(undefined), from: 0, until: 0,
+        packets: 0, bytes: 0, first: 0, last: 0, tcpFlags: 0,
+      };
+    } else if (c.packets > 0) {
+      settle(c);
     }
     const { states, windows, flows } = c;
     let key: string | undefined;
+    let from = -Infinity, until = Infinity;
     for (let i = 0; i < states.length; i++) {
       const s = states[i]!;
-      if (o.time < s.creationSeconds) continue;
-      const w = this.windowAt(s, o.time);
+      if (t < s.creationSeconds) {
+        windows[i] = undefined;
+        flows[i] = undefined;
+        if (s.creationSeconds < until) until = s.creationSeconds;
+        continue;
+      }
+      const w = this.windowAt(s, t);
+      // Strictly inside the window by a millisecond, so that any time in [from, until) is sure to fall in it.
+      const lo = (windowStartMs(s.schedule, w.index) + 1) / 1000, hi = (windowEndMs(s.schedule, w.index) - 1) / 1000;
+      if (lo > from) from = lo;
+      if (hi < until) until = hi;
       if (windows[i] === w) {
         const f = flows[i];
         if (f === null) continue; // filtered out by traffic type; the interface is already marked active
@@ -145,6 +189,18 @@ export class Aggregator {
       windows[i] = w;
       flows[i] = this.count(s, w, o, key);
     }
+    // A flow that went to SKIPDATA is looked up again each time (the window's place may not free, but it is checked).
+    let counted = true;
+    for (let i = 0; i < states.length; i++) if (windows[i] !== undefined && flows[i] === undefined) counted = false;
+    c.from = counted ? from : 0;
+    c.until = counted ? until : 0;
+  }
+
+  /** Adds every ref's pending totals to its flows: before windows close, and when asked for the flows. */
+  private settleAll(): void {
+    const p = this.pending;
+    for (let i = 0; i < p.length; i++) settle(p[i]!);
+    p.length = 0;
   }
 
   /** The flow logs that cover this interface (live ones, in creation order). */
@@ -201,6 +257,7 @@ export class Aggregator {
 
   /** Like advanceTo, handing each record to `emit` as it is made (no array of a whole window's records). */
   advanceInto(t: number, emit: RecordSink): void {
+    this.settleAll();
     this.sync();
     const closing: Closing[] = [];
     for (const s of this.states.values()) {
@@ -225,6 +282,7 @@ export class Aggregator {
   /** Like flush, handing each record to `emit` as it is made. */
   flushInto(end: number | undefined, emit: RecordSink): void {
     if (end !== undefined) this.advanceInto(end, emit);
+    this.settleAll();
     this.sync();
     const closing: Closing[] = [];
     for (const s of this.states.values()) {
@@ -255,6 +313,7 @@ export class Aggregator {
 
   /** Flows currently held (for memory checks and progress output). */
   get openFlows(): number {
+    this.settleAll();
     let n = 0;
     for (const s of this.states.values()) for (const w of s.windows.values()) for (const b of w.enis.values()) n += b.flows.size;
     return n;
@@ -352,6 +411,24 @@ function add(f: FlowTotals, o: Observation): void {
   if (o.time < f.first) f.first = o.time;
   if (o.time > f.last) f.last = o.time;
   if (o.protocol === TCP) f.tcpFlags |= awsTcpFlags(o.tcpFlags);
+}
+
+/** Adds a ref's pending totals to each of its flows. */
+function settle(c: RefPlace): void {
+  if (c.packets === 0) return; // settled already (a ref can be listed twice)
+  const flows = c.flows;
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i];
+    if (f === null || f === undefined) continue;
+    f.packets += c.packets;
+    f.bytes += c.bytes;
+    if (c.first < f.first) f.first = c.first;
+    if (c.last > f.last) f.last = c.last;
+    f.tcpFlags |= c.tcpFlags;
+  }
+  c.packets = 0;
+  c.bytes = 0;
+  c.tcpFlags = 0;
 }
 
 function newFlow(o: Observation): FlowTotals {
