@@ -8,7 +8,7 @@
  */
 import { formatVersion, type Format } from '../../core/ingest/format.ts';
 import type { Warning } from '../../core/ingest/report.ts';
-import { sqlString } from '../../core/ingest/sql.ts';
+import { readParquet } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
 
 /** `onText`: the check compares strings, so it only runs on rows the cheap guard lets through. */
@@ -69,7 +69,7 @@ export async function checkPart(duck: Duck, part: CheckedPart, fileOf: (sourceFi
     `count(*) FILTER (WHERE (_checks & ${1 << i}) <> 0) AS n${i}`,
     part.hasLine ? `min(source_line) FILTER (WHERE (_checks & ${1 << i}) <> 0) AS l${i}` : `NULL AS l${i}`,
   ]);
-  const res = await duck.query(`SELECT source_file, ${items.join(', ')} FROM read_parquet(${sqlString(part.path)}) WHERE _checks <> 0 GROUP BY source_file ORDER BY source_file`);
+  const res = await duck.query(`SELECT source_file, ${items.join(', ')} FROM ${readParquet(part.path)} WHERE _checks <> 0 GROUP BY source_file ORDER BY source_file`);
   const out: Warning[] = [];
   for (const r of res.rows) {
     checks.forEach((c, i) => {

@@ -13,7 +13,7 @@ import type { FieldDef } from '../../core/flows/fields.ts';
 import { STORE_FIELDS } from '../../core/ingest/columns.ts';
 import type { Format } from '../../core/ingest/format.ts';
 import { emptyReport, type IngestReport } from '../../core/ingest/report.ts';
-import { sqlList, sqlString } from '../../core/ingest/sql.ts';
+import { readParquet, sqlList, sqlString } from '../../core/ingest/sql.ts';
 import { openDuck, type Duck } from '../store/duck.ts';
 import { storeLayout, type StoreLayout } from '../store/layout.ts';
 import { acquireLock } from '../store/lock.ts';
@@ -53,8 +53,8 @@ async function supersede(duck: Duck, layout: StoreLayout, m: Manifest, origin: '
     if (origin === 'run' || left.length === 0) continue;
     const file = p.file.replace(/(-r[0-9a-z]+)?\.parquet$/, `-r${Date.now().toString(36)}.parquet`);
     const path = join(layout.root, file);
-    await duck.run(`COPY (SELECT * FROM read_parquet(${sqlString(join(layout.root, p.file))}) WHERE source_file NOT IN (SELECT unnest(${sqlList([...sources])}))) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION snappy)`);
-    const count = await duck.query(`SELECT count(*) AS n FROM read_parquet(${sqlString(path)})${p.events ? ' WHERE parse_error IS NULL' : ''}`);
+    await duck.run(`COPY (SELECT * FROM ${readParquet(join(layout.root, p.file))} WHERE source_file NOT IN (SELECT unnest(${sqlList([...sources])}))) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION snappy)`);
+    const count = await duck.query(`SELECT count(*) AS n FROM ${readParquet(path)}${p.events ? ' WHERE parse_error IS NULL' : ''}`);
     kept.push({ ...p, file, sources: left, records: Number(count.rows[0]?.n ?? 0) });
   }
   return kept;
@@ -107,7 +107,7 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
       rows = p.entry.records;
       perFile.set(p.entry.sources[0]!, (perFile.get(p.entry.sources[0]!) ?? 0) + rows);
     } else {
-      const res = await duck.query(`SELECT source_file, count(*) AS rows, count(*) FILTER (WHERE ${p.entry.events ? 'parse_error IS NULL' : 'true'}) AS records FROM read_parquet(${sqlString(p.path)}) GROUP BY source_file`);
+      const res = await duck.query(`SELECT source_file, count(*) AS rows, count(*) FILTER (WHERE ${p.entry.events ? 'parse_error IS NULL' : 'true'}) AS records FROM ${readParquet(p.path)} GROUP BY source_file`);
       for (const r of res.rows) {
         rows += Number(r.rows);
         perFile.set(String(r.source_file), (perFile.get(String(r.source_file)) ?? 0) + Number(r.records));

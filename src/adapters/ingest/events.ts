@@ -14,7 +14,7 @@ import { athenaType, columnName } from '../../core/ingest/columns.ts';
 import { formatKey, type Format } from '../../core/ingest/format.ts';
 import { tokenize } from '../../core/ingest/record.ts';
 import type { Skipped } from '../../core/ingest/report.ts';
-import { sqlIdent, sqlString } from '../../core/ingest/sql.ts';
+import { readParquet, sqlIdent, sqlString } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
 import { withChecks } from './checks.ts';
 import type { SourceMeta } from './meta.ts';
@@ -130,11 +130,11 @@ export class EventBatch {
       if (!origins.length) continue;
       const part = this.sink.newPart(stage.format, [...new Set(origins.map((o) => o.meta.sourceFile))], { hasLine: true, events: true });
       await this.duck.run(`COPY (${withChecks(splitSql(stage, origins.map((o) => o.id)), stage.format, true)}) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION snappy)`);
-      const counted = await this.duck.query(`SELECT count(*) FILTER (WHERE parse_error IS NULL) AS ok FROM read_parquet(${sqlString(part)})`);
+      const counted = await this.duck.query(`SELECT count(*) FILTER (WHERE parse_error IS NULL) AS ok FROM ${readParquet(part)}`);
       const n = Number(counted.rows[0]?.ok ?? 0);
       this.sink.recordCount(part, n);
       out.records += n;
-      const bad = await this.duck.query(`SELECT source_file, source_line, parse_error FROM read_parquet(${sqlString(part)}) WHERE parse_error IS NOT NULL`);
+      const bad = await this.duck.query(`SELECT source_file, source_line, parse_error FROM ${readParquet(part)} WHERE parse_error IS NOT NULL`);
       for (const r of bad.rows) out.skipped.push({ file: fileOf.get(String(r.source_file)) ?? String(r.source_file), line: r.source_line as number, reason: String(r.parse_error) });
     }
     await this.duck.run('DROP TABLE origins');
@@ -163,7 +163,7 @@ function splitSql(stage: Stage, originIds: number[]): string {
   const n = stage.format.length;
   const countError = `CASE WHEN len(t) <> ${n} THEN 'expected ${n} fields' || o.hint || ', found ' || len(t) END`;
   // The separator and the NULL marker go into the SQL as the characters themselves.
-  const read = `read_csv(${sqlString(stage.path)}, delim='${SEP}', quote='', escape='', header=false, nullstr='${NUL}', auto_detect=false, columns=${columns})`;
+  const read = `read_csv(${sqlString(stage.path)}, delim='${SEP}', quote='', escape='', header=false, nullstr='${NUL}', auto_detect=false, hive_partitioning=false, columns=${columns})`;
   return `SELECT ${cols.join(', ')},
       source_file, log_group, log_stream, flow_log_id, partition_date,
       line AS source_line, ts AS event_timestamp, ingest AS ingestion_time, message,

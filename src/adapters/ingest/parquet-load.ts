@@ -9,7 +9,7 @@
 import type { FieldDef } from '../../core/flows/fields.ts';
 import { athenaType, duckType, fieldForColumn } from '../../core/ingest/columns.ts';
 import type { Skipped, Warning } from '../../core/ingest/report.ts';
-import { sqlIdent, sqlString } from '../../core/ingest/sql.ts';
+import { readParquet, sqlIdent, sqlString } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
 import { withChecks } from './checks.ts';
 import { metaConstants, type SourceMeta } from './meta.ts';
@@ -66,10 +66,10 @@ function planColumn(field: FieldDef, column: string, srcType: string): Plan | nu
 export interface ParquetOutcome { records: number; skipped: Skipped[]; warnings: Warning[] }
 
 export async function loadParquet(duck: Duck, file: string, meta: SourceMeta, sink: PartSink): Promise<ParquetOutcome> {
-  const src = `read_parquet(${sqlString(file)}, file_row_number=true)`;
+  const src = readParquet(file, 'file_row_number = true');
   let described;
   try {
-    described = await duck.query(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+    described = await duck.query(`DESCRIBE SELECT * FROM ${readParquet(file)}`);
   } catch (e) {
     throw new ReadError(file, `not a readable Parquet file (${(e as Error).message.split('\n')[0]})`);
   }

@@ -6,7 +6,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Format } from '../../core/ingest/format.ts';
-import { sqlList, sqlString } from '../../core/ingest/sql.ts';
+import { readParquet, sqlList, sqlString } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
 import type { StoreLayout } from '../store/layout.ts';
 import type { PartEntry } from '../store/manifest.ts';
@@ -56,10 +56,10 @@ export class Parts implements PartSink {
         continue;
       }
       const tmp = `${p.path}.tmp`;
-      await duck.run(`COPY (SELECT * FROM read_parquet(${sqlString(p.path)}) WHERE source_file NOT IN (SELECT unnest(${sqlList([sourceFile])}))) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy)`);
+      await duck.run(`COPY (SELECT * FROM ${readParquet(p.path)} WHERE source_file NOT IN (SELECT unnest(${sqlList([sourceFile])}))) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION snappy)`);
       renameSync(tmp, p.path);
       p.entry.sources = p.entry.sources.filter((s) => s !== sourceFile);
-      const count = await duck.query(`SELECT count(*) AS n FROM read_parquet(${sqlString(p.path)})${p.entry.events ? ' WHERE parse_error IS NULL' : ''}`);
+      const count = await duck.query(`SELECT count(*) AS n FROM ${readParquet(p.path)}${p.entry.events ? ' WHERE parse_error IS NULL' : ''}`);
       p.entry.records = Number(count.rows[0]?.n ?? 0);
     }
   }

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
+import { STORE_FIELDS } from '../../core/ingest/columns.ts';
 import { ingest, put, queryJson, removeDir, tempDir } from './testing.ts';
 
 const HEADER = 'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status';
@@ -171,4 +172,15 @@ test('loading a file again replaces what it loaded before, in place', async () =
   put(dir, 'again-a.log', `${HEADER}\n${rec(9)}\n`);
   await ingest(out, [a]);
   assert.deepEqual(await queryJson(out, 'SELECT srcport FROM flow_logs ORDER BY 1'), [{ srcport: 40003 }, { srcport: 40009 }]);
+});
+
+test('a data folder or an input whose path holds key=value folders gains no columns from them', async () => {
+  const inputDir = join(dir, 'year=2026', 'month=01');
+  mkdirSync(inputDir, { recursive: true });
+  const file = put(inputDir, 'flows.log', `${HEADER}\n${rec(1)}\n`);
+  const out = join(dir, 'region=x', 'out');
+  assert.equal((await ingest(out, [file])).report.records, 1);
+  const cols = await queryJson(out, 'SELECT column_name FROM (DESCRIBE flow_logs)');
+  assert.equal(cols.length, STORE_FIELDS.length + 7);
+  assert.ok(!cols.some((c) => ['year', 'month', 'region_x'].includes(String(c.column_name))));
 });

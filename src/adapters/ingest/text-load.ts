@@ -41,7 +41,7 @@ function readCsvSql(paths: string[], format: Format, skip: number, rejects: stri
   const columns = format.map((f) => `${sqlString(columnName(f))}: '${duckType(f)}'`).join(', ');
   const opts = [
     `delim=' '`, `quote=''`, `escape=''`, `header=false`, `skip=${skip}`, `comment='#'`, `nullstr='-'`,
-    `auto_detect=false`, `columns={${columns}}`,
+    `auto_detect=false`, `hive_partitioning=false`, `columns={${columns}}`,
   ];
   if (withFilename) opts.push('filename=true');
   if (rejects) opts.push('store_rejects=true', `rejects_table='${rejects}_errors'`, `rejects_scan='${rejects}_scans'`);

@@ -13,7 +13,7 @@ import { athenaDdl, partsDdl, type S3Object } from '../../core/ingest/athena-ddl
 import { fieldForColumn } from '../../core/ingest/columns.ts';
 import { headerFormat } from '../../core/ingest/format.ts';
 import { firstLine, isParquet } from '../../core/ingest/sniff.ts';
-import { sqlString } from '../../core/ingest/sql.ts';
+import { readParquet } from '../../core/ingest/sql.ts';
 import { fieldsOf } from '../ingest/engine.ts';
 import { InputFile } from '../ingest/reader.ts';
 import { openDuck } from './duck.ts';
@@ -43,7 +43,7 @@ async function describeObjects(s3: string): Promise<S3Object[]> {
         let head: Buffer;
         try { head = await input.head(4096); } finally { input.close(); }
         if (isParquet(head)) {
-          const cols = await duck.query(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+          const cols = await duck.query(`DESCRIBE SELECT * FROM ${readParquet(file)}`);
           const format = cols.rows.map((r) => fieldForColumn(String(r.column_name))).filter((f): f is FieldDef => f !== undefined);
           objects.push({ bucket, key, fileFormat: 'parquet', format });
         } else {

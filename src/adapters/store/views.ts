@@ -8,7 +8,7 @@
  * - `log_events`: CloudWatch Logs events with their parsed fields.
  */
 import { STORE_FIELDS, META_COLUMNS, columnName, duckType } from '../../core/ingest/columns.ts';
-import { sqlIdent, sqlList } from '../../core/ingest/sql.ts';
+import { readParquet, sqlIdent } from '../../core/ingest/sql.ts';
 
 const FIELD_COLUMNS = STORE_FIELDS.map((f) => ({ name: columnName(f), type: duckType(f) }));
 const ALL_COLUMNS = [...FIELD_COLUMNS, ...META_COLUMNS];
@@ -17,7 +17,7 @@ const fieldList = FIELD_COLUMNS.map((c) => sqlIdent(c.name)).join(', ');
 export function recordsViewSql(partPaths: readonly string[]): string {
   const empty = `SELECT ${ALL_COLUMNS.map((c) => `CAST(NULL AS ${c.type}) AS ${sqlIdent(c.name)}`).join(', ')} WHERE false`;
   if (partPaths.length === 0) return `CREATE OR REPLACE TEMP VIEW records AS ${empty}`;
-  return `CREATE OR REPLACE TEMP VIEW records AS ${empty} UNION ALL BY NAME SELECT * FROM read_parquet(${sqlList(partPaths)}, union_by_name = true)`;
+  return `CREATE OR REPLACE TEMP VIEW records AS ${empty} UNION ALL BY NAME SELECT * FROM ${readParquet(partPaths, 'union_by_name = true')}`;
 }
 
 /**
