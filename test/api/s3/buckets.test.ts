@@ -56,3 +56,18 @@ test('DeleteBucket of an empty bucket', async () => {
   await t.s3.send(new DeleteBucketCommand({ Bucket: 'empty-one' }));
   await expectAwsError(t.s3.send(new HeadBucketCommand({ Bucket: 'empty-one' })), 'NotFound');
 });
+
+test('ListBuckets error: a max-buckets out of range is InvalidArgument; GetBucketLocation error: NoSuchBucket', async () => {
+  await expectAwsError(t.s3.send(new ListBucketsCommand({ MaxBuckets: 0 })), 'InvalidArgument');
+  await expectAwsError(t.s3.send(new GetBucketLocationCommand({ Bucket: 'no-such-bucket' })), 'NoSuchBucket');
+});
+
+test('ListBuckets pages with max-buckets and a continuation token, and filters by prefix', async () => {
+  for (const b of ['page-a', 'page-b', 'page-c']) await t.s3.send(new CreateBucketCommand({ Bucket: b }));
+  const first = await t.s3.send(new ListBucketsCommand({ Prefix: 'page-', MaxBuckets: 2 }));
+  assert.deepEqual(first.Buckets?.map((b) => b.Name), ['page-a', 'page-b']);
+  assert.ok(first.ContinuationToken);
+  const rest = await t.s3.send(new ListBucketsCommand({ Prefix: 'page-', MaxBuckets: 2, ContinuationToken: first.ContinuationToken }));
+  assert.deepEqual(rest.Buckets?.map((b) => b.Name), ['page-c']);
+  assert.equal(rest.ContinuationToken, undefined);
+});
