@@ -129,3 +129,19 @@ test('DeleteObjects deletes a list, reports Deleted (none in Quiet mode) and per
 test('DeleteObjects error: NoSuchBucket', async () => {
   await expectAwsError(t.s3.send(new DeleteObjectsCommand({ Bucket: 'no-such-bucket', Delete: { Objects: [{ Key: 'a' }] } })), 'NoSuchBucket');
 });
+
+test('concurrent PutObjects of one key and of many keys: every one acknowledged, the key holds one whole version', async () => {
+  const bodies = Array.from({ length: 20 }, (_, i) => `version ${i} `.repeat(1000));
+  await Promise.all([
+    ...bodies.map((Body) => t.s3.send(new PutObjectCommand({ Bucket: B, Key: 'contended', Body }))),
+    ...bodies.map((Body, i) => t.s3.send(new PutObjectCommand({ Bucket: B, Key: `many/${i}`, Body }))),
+  ]);
+  const got = await t.s3.send(new GetObjectCommand({ Bucket: B, Key: 'contended' }));
+  const body = await text(got.Body);
+  assert.ok(bodies.includes(body));
+  const head = await t.s3.send(new HeadObjectCommand({ Bucket: B, Key: 'contended' }));
+  assert.equal(head.ContentLength, Buffer.byteLength(body));
+  for (let i = 0; i < bodies.length; i++) {
+    assert.equal(await text((await t.s3.send(new GetObjectCommand({ Bucket: B, Key: `many/${i}` }))).Body), bodies[i]);
+  }
+});
