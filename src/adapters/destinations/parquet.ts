@@ -11,10 +11,19 @@ import { closeSync, openSync, statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldDef, FieldType } from '../../core/flows/fields.ts';
 import { lineChunks } from './line-chunks.ts';
-import { atomicWriteVia, discardTemp, tempPathFor, writeChunks } from './atomic.ts';
+import { atomicWriteSync, atomicWriteVia, discardTemp, tempPathFor, writeChunks } from './atomic.ts';
+import { ParquetBuilder } from './parquet-encode.ts';
+
+const CREATED_BY = 'vpcflow';
 
 /** AWS writes gzip; the others exist for speed (see bench.ts) and are not what AWS delivers. */
 export type ParquetCompression = 'gzip' | 'snappy' | 'zstd';
+
+/**
+ * Who writes Parquet objects: vpcflow's own encoder (parquet-encode.ts: gzip
+ * only, values straight into columns), or DuckDB from the record lines.
+ */
+export type ParquetEncoder = 'vpcflow' | 'duckdb';
 
 const SQL_TYPE: Record<FieldType, string> = { int32: 'INTEGER', int64: 'BIGINT', string: 'VARCHAR' };
 
@@ -41,10 +50,26 @@ function selectLinesSql(stagingPath: string, fields: readonly FieldDef[]): strin
 
 export class ParquetWriter {
   private readonly compression: ParquetCompression;
+  /** Whether objects are built from values (vpcflow's encoder) rather than written by DuckDB from lines. */
+  readonly buildsColumns: boolean;
   private db: Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> | undefined;
 
-  constructor(compression: ParquetCompression = 'gzip') {
+  constructor(compression: ParquetCompression = 'gzip', encoder: ParquetEncoder = 'duckdb') {
     this.compression = compression;
+    this.buildsColumns = encoder === 'vpcflow' && compression === 'gzip';
+  }
+
+  /** A builder for one object, when this writer builds columns. */
+  builder(fields: readonly FieldDef[]): ParquetBuilder {
+    return new ParquetBuilder(fields, parquetColumnName);
+  }
+
+  /** Writes a built object at `finalPath`; returns its size. */
+  async writeBuilt(finalPath: string, built: ParquetBuilder): Promise<number> {
+    const parts = await built.finish(CREATED_BY);
+    let size = 0;
+    atomicWriteSync(finalPath, (fd) => { size = writeChunks(fd, parts); });
+    return size;
   }
 
   private connection(): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {

@@ -14,6 +14,7 @@ import { gzipChunksToFd } from './gzip.ts';
 import { lineChunks } from './line-chunks.ts';
 import type { WrittenFile } from './manifest.ts';
 import type { ParquetWriter } from './parquet.ts';
+import type { ParquetBuilder } from './parquet-encode.ts';
 
 /** AWS publishes a file every 5 minutes; the name carries the period start. */
 export const S3_PERIOD_SEC = DELIVERY_SLOT_SECONDS;
@@ -21,7 +22,9 @@ export const S3_PERIOD_SEC = DELIVERY_SLOT_SECONDS;
 interface OpenObject {
   fl: FlowLog;
   period: number;
+  /** The record lines (text objects, and Parquet written by DuckDB), or the columns being built. */
   lines: string[];
+  built: ParquetBuilder | undefined;
 }
 
 export interface S3Written { bucket: string; file: WrittenFile }
@@ -45,10 +48,14 @@ export class S3Writer {
     if (!o || o.fl !== r.flowLog || o.period !== period) {
       const k = `${r.flowLog.id}\0${period}`;
       o = this.open.get(k);
-      if (!o) this.open.set(k, (o = { fl: r.flowLog, period, lines: [] }));
+      if (!o) {
+        const built = r.flowLog.fileFormat === 'parquet' && this.parquet.buildsColumns ? this.parquet.builder(this.fields(r.flowLog)) : undefined;
+        this.open.set(k, (o = { fl: r.flowLog, period, lines: [], built }));
+      }
       this.last = o;
     }
-    o.lines.push(r.line);
+    if (o.built) o.built.add(r.values);
+    else o.lines.push(r.line);
   }
 
   /** Writes every object whose period ends at or before `epochSec`. */
@@ -83,13 +90,16 @@ export class S3Writer {
     const path = join(this.outDir, 's3', ...segments);
     const fields = this.fields(o.fl);
     let bytes: number;
-    if (o.fl.fileFormat === 'parquet') {
+    const records = o.built ? o.built.records : o.lines.length;
+    if (o.built) {
+      bytes = await this.parquet.writeBuilt(path, o.built);
+    } else if (o.fl.fileFormat === 'parquet') {
       bytes = await this.parquet.write(path, fields, o.lines);
     } else {
       let size = 0;
       await atomicWriteFd(path, async (fd) => { size = await gzipChunksToFd(lineChunks(o.lines, formatHeader(fields)), fd); });
       bytes = size;
     }
-    this.written.push({ bucket, file: { path: ['s3', ...segments].join('/'), records: o.lines.length, bytes } });
+    this.written.push({ bucket, file: { path: ['s3', ...segments].join('/'), records, bytes } });
   }
 }
