@@ -27,8 +27,7 @@ export function configureLogsData(server: ServerState, dataDir: string): void {
 }
 
 function dataDirOf(server: ServerState): string | undefined {
-  const own = (server as unknown as { dataDir?: unknown }).dataDir;
-  if (typeof own === 'string') return own;
+  if (server.dataDir !== undefined) return server.dataDir;
   return server.slot<{ dir: string | undefined }>(DATA_SLOT, () => ({ dir: undefined })).dir;
 }
 
