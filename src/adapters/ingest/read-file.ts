@@ -31,7 +31,7 @@ export interface ReadContext {
 }
 
 /** Staged text is cut into segments of this size, so parsing can start before decompression ends. */
-export const SEGMENT_BYTES = 32 << 20;
+export const SEGMENT_BYTES = 16 << 20;
 export const FIRST_SEGMENT_BYTES = 8 << 20;
 
 export interface FileOutcome {
