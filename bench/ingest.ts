@@ -47,7 +47,7 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
   return (performance.now() - t) / 1000;
 }
 
-export async function benchIngest(records = 1_000_000, rounds = 3): Promise<IngestBench> {
+export async function benchIngest(records = 1_000_000, rounds = 5): Promise<IngestBench> {
   const dir = mkdtempSync(join(tmpdir(), 'vpcflow-bench-ingest-'));
   try {
     const text = generateRecords(records);
