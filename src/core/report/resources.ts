@@ -6,7 +6,7 @@
  * Interfaces carry their subnet, addresses and security groups.
  */
 import type { Network } from '../model/network.ts';
-import type { NetworkInterface } from '../model/types.ts';
+import type { FlowLog, NetworkInterface } from '../model/types.ts';
 
 export interface ResourceEntry {
   logicalId: string | null;
@@ -24,6 +24,16 @@ function interfaceDetails(net: Network, e: NetworkInterface): Record<string, unk
   };
 }
 
+/** What a reader of the delivered records needs: above all the format (CloudWatch and Firehose records carry no header). */
+function flowLogDetails(fl: FlowLog): Record<string, unknown> {
+  return {
+    resourceType: fl.resourceType, resourceId: fl.resourceId, trafficType: fl.trafficType, logDestinationType: fl.destinationType,
+    logDestination: fl.logDestination, logGroupName: fl.logGroupName ?? null, logFormat: fl.logFormat,
+    maxAggregationInterval: fl.maxAggregationInterval,
+    ...(fl.destinationType === 's3' ? { destinationOptions: { fileFormat: fl.fileFormat, hiveCompatiblePartitions: fl.hiveCompatiblePartitions, perHourPartition: fl.perHourPartition } } : {}),
+  };
+}
+
 export function buildResources(net: Network, ignored: ReadonlySet<string> = new Set()): { account: string; region: string; resources: ResourceEntry[] } {
   const out: ResourceEntry[] = [];
   const listed = new Set<string>();
@@ -38,6 +48,8 @@ export function buildResources(net: Network, ignored: ReadonlySet<string> = new 
     if (eni) Object.assign(entry, interfaceDetails(net, eni));
     const nat = net.natGateways.get(physicalId);
     if (nat) entry.networkInterfaceId = nat.eniId;
+    const fl = net.flowLogs.get(physicalId);
+    if (fl) Object.assign(entry, flowLogDetails(fl));
     const sub = net.subnets.get(physicalId);
     if (sub) Object.assign(entry, { vpcId: sub.vpcId, cidrBlock: sub.cidr.text, availabilityZone: sub.az, availabilityZoneId: sub.azId });
     out.push(entry);
@@ -56,6 +68,6 @@ export function buildResources(net: Network, ignored: ReadonlySet<string> = new 
     const underInstance = e.instanceId !== undefined && listed.has(e.instanceId);
     if (!underInstance) implicit('AWS::EC2::NetworkInterface', e.id, interfaceDetails(net, e));
   }
-  for (const fl of net.flowLogs.values()) implicit('AWS::EC2::FlowLog', fl.id, { resourceId: fl.resourceId });
+  for (const fl of net.flowLogs.values()) implicit('AWS::EC2::FlowLog', fl.id, flowLogDetails(fl));
   return { account: net.account, region: net.region, resources: out };
 }
