@@ -5,6 +5,7 @@
  * leaves at most a `.…tmp` file, never a truncated object under its real name.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -66,6 +67,13 @@ export function writeFileAtomicSync(finalPath: string, data: Uint8Array): void {
   atomicWriteSync(finalPath, (fd) => writeAll(fd, data));
 }
 
+/** commitTemp on libuv's threads: the flush to disk (slow when the disk is busy) no longer holds up the caller. */
+async function commitTempAsync(tempPath: string, finalPath: string): Promise<void> {
+  const fh = await open(tempPath, 'r+');
+  try { await fh.sync(); } finally { await fh.close(); }
+  await rename(tempPath, finalPath);
+}
+
 /**
  * For writers that need a path rather than a descriptor (DuckDB's COPY): `produce`
  * creates the temporary file, which is then committed, or removed if it throws.
@@ -75,11 +83,41 @@ export async function atomicWriteVia(finalPath: string, produce: (tempPath: stri
   const tmp = tempPathFor(finalPath);
   try {
     await produce(tmp);
-    commitTemp(tmp, finalPath);
+    await commitTempAsync(tmp, finalPath);
   } catch (err) {
     discardTemp(tmp);
     throw err;
   }
+}
+
+/** Writes `parts` to a temporary file, flushes and renames it into place, all on libuv's threads; returns the size. */
+export async function atomicWriteParts(finalPath: string, parts: readonly Uint8Array[]): Promise<number> {
+  mkdirSync(dirname(finalPath), { recursive: true });
+  const tmp = tempPathFor(finalPath);
+  let size = 0;
+  try {
+    const fh = await open(tmp, 'wx');
+    try {
+      for (let i = 0; i < parts.length;) {
+        // writev takes a bounded number of buffers per call.
+        const batch = parts.slice(i, i + 512);
+        let want = 0;
+        for (const b of batch) want += b.length;
+        const { bytesWritten } = await fh.writev(batch as Uint8Array[]);
+        if (bytesWritten !== want) throw new Error(`short write to ${tmp}: ${bytesWritten} of ${want} bytes`);
+        size += want;
+        i += batch.length;
+      }
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, finalPath);
+  } catch (err) {
+    discardTemp(tmp);
+    throw err;
+  }
+  return size;
 }
 
 /** Like atomicWriteVia, for writers that fill an open descriptor asynchronously. */

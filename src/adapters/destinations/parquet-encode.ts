@@ -12,11 +12,17 @@
  * threads while the next ones are encoded. Numbers read `-` as null; strings keep their `-`
  * (AWS's schema default), as DuckDB's writer does here.
  */
-import { gzip } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import type { FieldValue } from '../../core/flows/emitted.ts';
 import type { FieldDef } from '../../core/flows/fields.ts';
-import { GZIP_LEVEL } from './gzip.ts';
 import { ThriftWriter } from './thrift.ts';
+
+/**
+ * zlib level of the pages. Dictionary-encoded pages are already small, so level 1
+ * gives files only about 9 % larger than level 6 (and still a quarter smaller
+ * than DuckDB's gzip) for half the compression time (bench.ts).
+ */
+export const PARQUET_GZIP_LEVEL = 1;
 
 /** Rows per row group: DuckDB's default. */
 export const ROW_GROUP_ROWS = 122_880;
@@ -145,19 +151,29 @@ class NumberColumn {
   nulls = 0;
   error: Error | undefined = undefined;
 
-  constructor(readonly name: string, readonly type: 'int32' | 'int64') {}
+  private readonly int32: boolean;
+
+  constructor(readonly name: string, readonly type: 'int32' | 'int64') {
+    this.int32 = type === 'int32';
+  }
 
   add(row: number, raw: FieldValue): void {
-    let v = raw;
-    if (typeof v === 'string') v = v === '-' ? null : Number(v);
-    if (v !== null && !(Number.isSafeInteger(v) && (this.type === 'int64' || (v >= -2147483648 && v <= 2147483647)))) {
-      // As DuckDB would refuse it: the object is not written (finish throws).
-      this.error ??= new Error(`Could not convert ${JSON.stringify(raw)} to ${this.type === 'int32' ? 'INT32' : 'INT64'} (column ${this.name})`);
-      v = null;
-    }
     if (row === this.values.length) {
       this.values = grow(this.values);
       this.present = grow(this.present);
+    }
+    // The common case first: a number of the column's type.
+    if (typeof raw === 'number' && (this.int32 ? (raw | 0) === raw : Number.isSafeInteger(raw))) {
+      this.present[row] = 1;
+      this.values[row] = raw;
+      return;
+    }
+    let v = raw;
+    if (typeof v === 'string') v = v === '-' ? null : Number(v);
+    if (v !== null && !(Number.isSafeInteger(v) && (!this.int32 || (v >= -2147483648 && v <= 2147483647)))) {
+      // As DuckDB would refuse it: the object is not written (finish throws).
+      this.error ??= new Error(`Could not convert ${JSON.stringify(raw)} to ${this.type === 'int32' ? 'INT32' : 'INT64'} (column ${this.name})`);
+      v = null;
     }
     if (v === null) {
       this.present[row] = 0;
@@ -412,6 +428,16 @@ export class ParquetBuilder {
     if (this.numberIndexes.length < rows) this.numberIndexes = new Int32Array(rows);
     if (this.numberEntries.length < limit) this.numberEntries = new Float64Array(limit);
     const { values, present } = col;
+    // A first look at up to 1024 values: a column that varies a lot there goes PLAIN without the full pass.
+    const sample = Math.min(rows, 1024);
+    let changes = 0;
+    for (let r = 1; r < sample; r++) if (values[r] !== values[r - 1]) changes++;
+    if (changes > sample * NUMBER_DICTIONARY_SHARE * 4) {
+      dict.clear();
+      for (let r = 0; r < sample; r++) if (present[r] !== 0) dict.set(values[r]!, 0);
+      if (dict.size > sample * NUMBER_DICTIONARY_SHARE * 2) return 0;
+      dict.clear();
+    }
     const entries = this.numberEntries, indexes = this.numberIndexes;
     let k = 0, last = NaN, lastIdx = -1;
     for (let r = 0; r < rows; r++) {
@@ -440,9 +466,17 @@ function page(type: number, body: Buffer, numValues: number, encoding: number): 
   return { type, numValues, encoding, uncompressedSize: copy.length, z: gzipPage(copy) };
 }
 
+/** Below this size a page is compressed at once: handing it to a zlib thread costs more than compressing it. */
+const ASYNC_GZIP_FROM = 16 * 1024;
+
 function gzipPage(body: Buffer): Promise<Buffer> {
+  if (body.length < ASYNC_GZIP_FROM) {
+    const z = gzipSync(body, { level: PARQUET_GZIP_LEVEL });
+    z[OS_BYTE_OFFSET] = OS_UNIX;
+    return Promise.resolve(z);
+  }
   return new Promise((resolve, reject) => {
-    gzip(body, { level: GZIP_LEVEL }, (err, z) => {
+    gzip(body, { level: PARQUET_GZIP_LEVEL }, (err, z) => {
       if (err) { reject(err); return; }
       z[OS_BYTE_OFFSET] = OS_UNIX;
       resolve(z);

@@ -11,7 +11,7 @@ import { closeSync, openSync, statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldDef, FieldType } from '../../core/flows/fields.ts';
 import { lineChunks } from './line-chunks.ts';
-import { atomicWriteSync, atomicWriteVia, discardTemp, tempPathFor, writeChunks } from './atomic.ts';
+import { atomicWriteParts, atomicWriteVia, discardTemp, tempPathFor, writeChunks } from './atomic.ts';
 import { ParquetBuilder } from './parquet-encode.ts';
 
 const CREATED_BY = 'vpcflow';
@@ -38,7 +38,7 @@ const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
  * the default "-" (see the SEKOIA file's Avro schema). read_csv's own
  * force_not_null cannot do this: it turns `-` into an empty string.
  */
-function selectLinesSql(stagingPath: string, fields: readonly FieldDef[]): string {
+export function selectLinesSql(stagingPath: string, fields: readonly FieldDef[]): string {
   const columns = fields.map((f) => `${sqlString(parquetColumnName(f))}: '${SQL_TYPE[f.type]}'`).join(', ');
   const select = fields.map((f) => {
     const c = `"${parquetColumnName(f)}"`;
@@ -66,10 +66,7 @@ export class ParquetWriter {
 
   /** Writes a built object at `finalPath`; returns its size. */
   async writeBuilt(finalPath: string, built: ParquetBuilder): Promise<number> {
-    const parts = await built.finish(CREATED_BY);
-    let size = 0;
-    atomicWriteSync(finalPath, (fd) => { size = writeChunks(fd, parts); });
-    return size;
+    return atomicWriteParts(finalPath, await built.finish(CREATED_BY));
   }
 
   private connection(): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {

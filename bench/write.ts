@@ -1,0 +1,67 @@
+/**
+ * Writing the same records as S3 gzip text and as Parquet, several rounds,
+ * each with its reference measured in the same round (gzip -6 of the same
+ * bytes; DuckDB's own read_csv of the same lines). See
+ * src/adapters/destinations/bench.ts for what each figure times.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchParquet, benchReadCsv, benchText } from '../src/adapters/destinations/bench.ts';
+import type { ParquetCompression, ParquetEncoder } from '../src/adapters/destinations/parquet.ts';
+import { benchRecords } from './records.ts';
+import { type Figure, durations, figure } from './stats.ts';
+
+export interface WriteBench {
+  records: number;
+  /** Text objects: sink time / gzip -6 time, per round (lower is better). */
+  textRatio: Figure;
+  textMs: Figure;
+  gzip6Ms: Figure;
+  textBytes: number;
+  textGzipBytes: number;
+  /** Records per second, per encoder and codec. */
+  parquet: { encoder: ParquetEncoder; compression: ParquetCompression; rate: Figure; bytes: number }[];
+  /** DuckDB's read_csv → Parquet of the staged lines, records per second. */
+  readCsv: { compression: ParquetCompression; rate: Figure }[];
+}
+
+const PARQUET: { encoder: ParquetEncoder; compression: ParquetCompression }[] = [
+  { encoder: 'vpcflow', compression: 'gzip' },
+  { encoder: 'duckdb', compression: 'gzip' },
+  { encoder: 'duckdb', compression: 'zstd' },
+  { encoder: 'duckdb', compression: 'snappy' },
+];
+const READ_CSV: ParquetCompression[] = ['gzip', 'zstd'];
+
+export async function benchWriting(rounds = 3, repeat = 75): Promise<WriteBench> {
+  const records = await benchRecords(repeat);
+  const ratio: number[] = [], textMs: number[] = [], gzip6Ms: number[] = [];
+  let textBytes = 0, textGzipBytes = 0;
+  const pq = PARQUET.map((p) => ({ ...p, rates: [] as number[], bytes: 0 }));
+  const rc = READ_CSV.map((compression) => ({ compression, rates: [] as number[] }));
+  for (let r = 0; r < rounds; r++) {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcflow-bench-write-'));
+    try {
+      const t = await benchText(records, join(dir, 'text'));
+      ratio.push(t.ratio);
+      textMs.push(t.textMs);
+      gzip6Ms.push(t.gzip6Ms);
+      textBytes = t.textBytes;
+      textGzipBytes = t.textGzipBytes;
+      for (const p of pq) {
+        const b = await benchParquet(records, join(dir, `parquet-${p.encoder}-${p.compression}`), p.encoder, p.compression);
+        p.rates.push(b.recordsPerSec);
+        p.bytes = b.bytes;
+      }
+      for (const c of rc) c.rates.push((await benchReadCsv(records, join(dir, `read-csv-${c.compression}`), c.compression)).recordsPerSec);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return {
+    records: records.length, textRatio: durations(ratio), textMs: durations(textMs), gzip6Ms: durations(gzip6Ms), textBytes, textGzipBytes,
+    parquet: pq.map((p) => ({ encoder: p.encoder, compression: p.compression, rate: figure(p.rates), bytes: p.bytes })),
+    readCsv: rc.map((c) => ({ compression: c.compression, rate: figure(c.rates) })),
+  };
+}
