@@ -73,9 +73,6 @@ function naclAllows(list: NaclRuleList, remote: IpAddr, p: Packet): boolean {
   return i >= 0 && list.rules[i]!.allow;
 }
 
-/** A flow's `path` after its first packet: planning waits for a second one (most scan probes have none). */
-const FIRST_PACKET: unique symbol = Symbol('first packet');
-
 function sameFlow(m: PathMemo, c: CompiledNetwork, p: Packet): boolean {
   return m.net === c && m.src === p.src && m.dst === p.dst && m.protocol === p.protocol && m.sport === p.sport &&
     m.dport === p.dport && m.icmpType === p.icmpType && m.icmpCode === p.icmpCode;
@@ -110,15 +107,11 @@ export class Engine {
     const c = this.compiled();
     const flow = p.flow;
     if (flow !== undefined && (opts === undefined || (!opts.trace && !opts.probe))) {
-      // From a flow's second packet on, its stateless decisions come from a memo (see plan).
-      const known = flow.path;
-      if (known === undefined) {
-        flow.path = FIRST_PACKET;
-      } else {
-        let m = known === FIRST_PACKET ? undefined : known as PathMemo;
-        if (m === undefined || !sameFlow(m, c, p)) flow.path = m = this.plan(c, p);
-        if (m.kind !== OTHER) return this.direct(m, p);
-      }
+      // A flow's stateless decisions come from a memo (see plan), made by its first packet: planning costs what
+      // the full walk's stateless part costs, and the first packet's observations then carry refs too.
+      let m = flow.path as PathMemo | undefined;
+      if (m === undefined || !sameFlow(m, c, p)) flow.path = m = this.plan(c, p);
+      if (m.kind !== OTHER) return this.direct(m, p);
     }
     const w = new Walk(opts?.trace ?? false, opts?.probe ?? false);
     const src = findPrivate(c, p.src);
