@@ -119,7 +119,7 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
       agg.advanceInto(t, deliver);
       await writing;
       // Everything before the earliest open window is final: write it now, so memory holds only open windows' records.
-      writing = sink.closeThrough(agg.pendingFrom(t));
+      writing = sink.closeThrough(agg.pendingFrom(t), (fl) => agg.pendingFromFor(fl, t));
       writing.catch(() => undefined); // awaited (and rethrown) at the next slice; not an unhandled rejection meanwhile
       monitor.advanceTo(t);
       opts.onProgress?.({ simTime: t, packets: sim.totals().packets });

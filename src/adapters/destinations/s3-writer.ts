@@ -58,9 +58,9 @@ export class S3Writer {
     else o.lines.push(r.line);
   }
 
-  /** Writes every object whose period ends at or before `epochSec`. */
-  async closeThrough(epochSec: number): Promise<void> {
-    await this.flush((o) => o.period + S3_PERIOD_SEC <= epochSec);
+  /** Writes every object whose period ends at or before `epochSec`, or its flow log's own watermark when given. */
+  async closeThrough(epochSec: number, flowLogFrom?: (fl: FlowLog) => number): Promise<void> {
+    await this.flush((o) => o.period + S3_PERIOD_SEC <= (flowLogFrom ? Math.max(epochSec, flowLogFrom(o.fl)) : epochSec));
   }
 
   async close(): Promise<void> {

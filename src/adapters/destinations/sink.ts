@@ -19,7 +19,7 @@ import { buildManifest, type DeliveryManifest, type WrittenFile } from './manife
 import { prepareOutputDir } from './output-dir.ts';
 import { ParquetWriter, type ParquetCompression, type ParquetEncoder } from './parquet.ts';
 import { S3Writer } from './s3-writer.ts';
-import type { LogDestinationType } from '../../core/model/types.ts';
+import type { FlowLog, LogDestinationType } from '../../core/model/types.ts';
 
 export interface DeliverySinkOptions {
   /** The output folder; created if missing, refused with OutputDirError if not writable. */
@@ -78,13 +78,20 @@ export class DeliverySink {
     }
   }
 
-  /** No record still to come starts before `epochSec`: write what that completes. */
-  async closeThrough(epochSec: number): Promise<void> {
+  /**
+   * No record still to come starts before `epochSec`: write what that completes.
+   * `flowLogFrom`, when given, may say more for one flow log's own records (never
+   * less than `epochSec`): its S3 objects are then written by it.
+   */
+  async closeThrough(epochSec: number, flowLogFrom?: (fl: FlowLog) => number): Promise<void> {
     if (this.state !== 'open') throw new Error(`DeliverySink is ${this.state}`);
-    if (epochSec <= this.watermark) return;
-    this.watermark = epochSec;
-    this.cloudwatch.closeThrough(epochSec);
-    await this.s3.closeThrough(epochSec);
+    if (epochSec > this.watermark) {
+      this.watermark = epochSec;
+      this.cloudwatch.closeThrough(epochSec);
+    } else if (!flowLogFrom) {
+      return;
+    }
+    await this.s3.closeThrough(this.watermark, flowLogFrom);
   }
 
   /** Writes everything still buffered and moves every file to its final name. */

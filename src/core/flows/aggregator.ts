@@ -311,6 +311,17 @@ export class Aggregator {
     return Math.floor(from);
   }
 
+  /**
+   * pendingFrom for one flow log's records: its own earliest open window (a
+   * 1-minute flow log need not wait for a 10-minute one). Destinations that
+   * hold one flow log's records apart (S3 objects) may write by it.
+   */
+  pendingFromFor(fl: FlowLog, now: number): number {
+    const s = this.states.get(fl);
+    if (s === undefined || (!s.live && s.windows.size === 0)) return Math.floor(now);
+    return Math.floor(Math.min(now, windowStartMs(s.schedule, s.nextToClose) / 1000));
+  }
+
   /** Flows currently held (for memory checks and progress output). */
   get openFlows(): number {
     this.settleAll();
