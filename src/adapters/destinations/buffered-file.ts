@@ -2,36 +2,41 @@
  * Text built up over a run and appended to a temporary file in large pieces,
  * then renamed into place at the end (see atomic.ts). Writers flush when their
  * buffers pass a size budget, which bounds memory however long the run is.
+ * The text waits as UTF-8 bytes, outside the JavaScript heap.
  */
 import { AppendingFile } from './atomic.ts';
+import { ByteBuffer } from './bytes.ts';
 
 export class BufferedFile {
   readonly finalPath: string;
   records = 0;
   private file: AppendingFile | undefined;
-  private chunks: string[] = [];
-  private pendingChars = 0;
+  private readonly data = new ByteBuffer(4096);
 
   constructor(finalPath: string) {
     this.finalPath = finalPath;
   }
 
-  /** Approximate buffered size (UTF-16 units; record text is ASCII in practice). */
-  get pending(): number { return this.pendingChars; }
+  /** Buffered size, bytes. */
+  get pending(): number { return this.data.pos; }
 
   /** `text` is whole lines, each ending in `\n`. */
   push(text: string, records: number): void {
-    this.chunks.push(text);
-    this.pendingChars += text.length;
+    this.data.text(text);
+    this.records += records;
+  }
+
+  /** Whole lines already encoded. */
+  pushBytes(bytes: Uint8Array, records: number): void {
+    this.data.bytes(bytes);
     this.records += records;
   }
 
   flush(): void {
-    if (this.chunks.length === 0) return;
+    if (this.data.pos === 0) return;
     this.file ??= new AppendingFile(this.finalPath);
-    this.file.append(Buffer.from(this.chunks.join(''), 'utf8'));
-    this.chunks = [];
-    this.pendingChars = 0;
+    this.file.append(this.data.view());
+    this.data.clear();
   }
 
   /** Flushes, renames into place, and returns the file's size in bytes. */
@@ -44,8 +49,7 @@ export class BufferedFile {
   }
 
   discard(): void {
-    this.chunks = [];
-    this.pendingChars = 0;
+    this.data.clear();
     this.file?.discard();
   }
 }

@@ -11,17 +11,93 @@
 import { join } from 'node:path';
 import type { EmittedRecord } from '../../core/flows/emitted.ts';
 import { BufferedFile } from './buffered-file.ts';
+import { ByteBuffer } from './bytes.ts';
 import { logGroupFolder, logGroupName, logStreamName } from './destination-names.ts';
 import type { WrittenFile } from './manifest.ts';
 
-interface PendingEvent { ts: number; json: string }
+/**
+ * A stream's events not yet released, as JSON-lines bytes (outside the
+ * JavaScript heap) with each event's timestamp and end offset.
+ */
+class Pending {
+  readonly data = new ByteBuffer(1024);
+  ts = new Float64Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+  /** Timestamps never went down (the usual case: one window's records arrive in start order). */
+  sorted = true;
+
+  add(ts: number, json: string): void {
+    if (this.count === this.ts.length) {
+      const t = new Float64Array(this.count * 2); t.set(this.ts); this.ts = t;
+      const e = new Int32Array(this.count * 2); e.set(this.ends); this.ends = e;
+    }
+    if (this.count > 0 && ts < this.ts[this.count - 1]!) this.sorted = false;
+    this.data.text(json);
+    this.ts[this.count] = ts;
+    this.ends[this.count] = this.data.pos;
+    this.count++;
+  }
+
+  /**
+   * Moves the events with timestamp before `beforeMs` to `out`, by timestamp
+   * (equal timestamps in arrival order); returns how many.
+   */
+  release(beforeMs: number, out: BufferedFile): number {
+    const n = this.count, ts = this.ts, ends = this.ends;
+    if (this.sorted) {
+      let k = 0;
+      while (k < n && ts[k]! < beforeMs) k++;
+      if (k === 0) return 0;
+      const cut = ends[k - 1]!;
+      out.pushBytes(this.data.buf.subarray(0, cut), k);
+      this.keep(k, cut);
+      return k;
+    }
+    const due: number[] = [];
+    for (let i = 0; i < n; i++) if (ts[i]! < beforeMs) due.push(i);
+    if (due.length === 0) return 0;
+    due.sort((a, b) => ts[a]! - ts[b]! || a - b); // stable: equal timestamps stay in arrival order
+    const bytes = new ByteBuffer(1024);
+    const buf = this.data.buf;
+    for (const i of due) bytes.bytes(buf.subarray(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
+    out.pushBytes(bytes.view(), due.length);
+    // The rest, in arrival order.
+    const rest = new ByteBuffer(Math.max(1024, this.data.pos - bytes.pos));
+    const restTs: number[] = [];
+    const restEnds: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (ts[i]! < beforeMs) continue;
+      rest.bytes(buf.subarray(i === 0 ? 0 : ends[i - 1]!, ends[i]!));
+      restTs.push(ts[i]!);
+      restEnds.push(rest.pos);
+    }
+    this.data.clear();
+    this.data.bytes(rest.view());
+    this.count = restTs.length;
+    for (let i = 0; i < this.count; i++) { this.ts[i] = restTs[i]!; this.ends[i] = restEnds[i]!; }
+    this.sorted = true;
+    for (let i = 1; i < this.count; i++) if (this.ts[i]! < this.ts[i - 1]!) { this.sorted = false; break; }
+    return due.length;
+  }
+
+  /** Drops the first `k` events, which end at byte `cut`. */
+  private keep(k: number, cut: number): void {
+    const left = this.count - k;
+    this.data.buf.copyWithin(0, cut, this.data.pos);
+    this.data.pos -= cut;
+    this.ts.copyWithin(0, k, this.count);
+    for (let i = 0; i < left; i++) this.ends[i] = this.ends[i + k]! - cut;
+    this.count = left;
+  }
+}
 
 interface Stream {
   group: string;
   /** Relative to the output folder, for the manifest. */
   rel: string;
   out: BufferedFile;
-  pending: PendingEvent[];
+  pending: Pending;
 }
 
 export interface CloudWatchWritten { group: string; file: WrittenFile }
@@ -33,7 +109,6 @@ export class CloudWatchWriter {
   readonly written: CloudWatchWritten[] = [];
   private readonly streams = new Map<string, Stream>();
   private readonly groupOf = new Map<string, string>();
-  private buffered = 0;
 
   constructor(
     private readonly outDir: string,
@@ -47,10 +122,10 @@ export class CloudWatchWriter {
     let s = this.streams.get(k);
     if (!s) {
       const parts = ['cloudwatch', logGroupFolder(group), `${logStreamName(r.eniId)}.jsonl`];
-      this.streams.set(k, (s = { group, rel: parts.join('/'), out: new BufferedFile(join(this.outDir, ...parts)), pending: [] }));
+      this.streams.set(k, (s = { group, rel: parts.join('/'), out: new BufferedFile(join(this.outDir, ...parts)), pending: new Pending() }));
     }
     const ts = r.start * 1000;
-    s.pending.push({ ts, json: `{"timestamp":${ts},"ingestionTime":${this.ingestionTimeMs(r)},"message":${JSON.stringify(r.line)}}\n` });
+    s.pending.add(ts, `{"timestamp":${ts},"ingestionTime":${this.ingestionTimeMs(r)},"message":${JSON.stringify(r.line)}}\n`);
   }
 
   /** Moves every event with timestamp before `epochSec` to its stream's output, in order. */
@@ -73,20 +148,11 @@ export class CloudWatchWriter {
 
   private release(beforeMs: number): void {
     for (const s of this.streams.values()) {
-      if (s.pending.length === 0) continue;
-      const due: PendingEvent[] = [];
-      const later: PendingEvent[] = [];
-      for (const e of s.pending) (e.ts < beforeMs ? due : later).push(e);
-      if (due.length === 0) continue;
-      s.pending = later;
-      due.sort((a, b) => a.ts - b.ts); // stable: equal timestamps stay in arrival order
-      const text = due.map((e) => e.json).join('');
-      s.out.push(text, due.length);
-      this.buffered += text.length;
+      if (s.pending.count === 0) continue;
+      s.pending.release(beforeMs, s.out);
     }
-    if (this.buffered > FLUSH_BUDGET) {
-      for (const s of this.streams.values()) s.out.flush();
-      this.buffered = 0;
-    }
+    let buffered = 0;
+    for (const s of this.streams.values()) buffered += s.out.pending;
+    if (buffered > FLUSH_BUDGET) for (const s of this.streams.values()) s.out.flush();
   }
 }

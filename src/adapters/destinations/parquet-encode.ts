@@ -16,6 +16,7 @@ import { gzip, gzipSync } from 'node:zlib';
 import type { FieldValue } from '../../core/flows/emitted.ts';
 import type { FieldDef } from '../../core/flows/fields.ts';
 import { ThriftWriter } from './thrift.ts';
+import { ByteBuffer as Bytes } from './bytes.ts';
 
 /**
  * zlib level of the pages. Dictionary-encoded pages are already small, so level 1
@@ -39,26 +40,6 @@ const MAGIC = Buffer.from('PAR1', 'latin1');
 /** RFC 1952 header byte 9; zlib stamps the build platform there (see gzip.ts). */
 const OS_BYTE_OFFSET = 9;
 const OS_UNIX = 3;
-
-/** Growable byte buffer. */
-class Bytes {
-  buf: Buffer;
-  pos = 0;
-  constructor(size = 1024) { this.buf = Buffer.allocUnsafe(size); }
-  room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const b = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(b, 0, 0, this.pos);
-    this.buf = b;
-  }
-  byte(v: number): void { this.room(1); this.buf[this.pos++] = v; }
-  varint(n: number): void {
-    this.room(10);
-    while (n >= 0x80) { this.buf[this.pos++] = (n % 0x80) | 0x80; n = Math.floor(n / 0x80); }
-    this.buf[this.pos++] = n;
-  }
-  view(): Buffer { return this.buf.subarray(0, this.pos); }
-}
 
 /**
  * The RLE / bit-packing hybrid encoding of `n` small non-negative integers of
