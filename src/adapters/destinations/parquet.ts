@@ -1,16 +1,16 @@
 /**
- * Parquet objects through DuckDB. The rows reach DuckDB as the very record
- * lines (staged beside the object and parsed by read_csv): that is about three
- * times faster than the Appender, whose strings cross into native code one call
- * per value, and the lines already hold `-` exactly where the Parquet nulls go.
- * The codec is DuckDB's: its gzip is what bounds Parquet speed (see bench.ts).
+ * Parquet objects, by vpcflow's own encoder (parquet-encode.ts: gzip, values
+ * straight into columns) or through DuckDB. For DuckDB the rows arrive as the
+ * very record lines (staged beside the object and parsed by read_csv): that is
+ * about three times faster than the Appender, whose strings cross into native
+ * code one call per value, and the lines already hold `-` exactly where the
+ * Parquet nulls go. DuckDB's own gzip bounds that path's speed (see bench.ts).
  * (read_csv takes a path with `*`, `?` or `[` literally when that file exists,
  * so any output folder name works; parquet.test.ts checks it.)
  */
 import { closeSync, openSync, statSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { FieldDef, FieldType } from '../../core/flows/fields.ts';
-import { lineChunks } from './line-chunks.ts';
 import { atomicWriteParts, atomicWriteVia, discardTemp, tempPathFor, writeChunks } from './atomic.ts';
 import { ParquetBuilder } from './parquet-encode.ts';
 
@@ -78,14 +78,14 @@ export class ParquetWriter {
     return this.db;
   }
 
-  /** Writes the record lines as one Parquet object at `finalPath`; returns its size. */
-  async write(finalPath: string, fields: readonly FieldDef[], lines: readonly string[]): Promise<number> {
+  /** Writes the record lines (UTF-8, each ending in `\n`) as one Parquet object at `finalPath`; returns its size. */
+  async write(finalPath: string, fields: readonly FieldDef[], lines: Uint8Array): Promise<number> {
     const { con } = await this.connection();
     await atomicWriteVia(finalPath, async (tmp) => {
       const staging = tempPathFor(finalPath);
       try {
         const fd = openSync(staging, 'wx');
-        try { writeChunks(fd, lineChunks(lines)); } finally { closeSync(fd); }
+        try { writeChunks(fd, [lines]); } finally { closeSync(fd); }
         await con.run(`COPY (${selectLinesSql(staging, fields)}) TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION ${this.compression})`);
       } finally {
         discardTemp(staging);

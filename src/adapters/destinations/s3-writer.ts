@@ -9,9 +9,9 @@ import { formatHeader, parseLogFormat, type FieldDef } from '../../core/flows/fi
 import { DELIVERY_SLOT_SECONDS, deliverySlot, s3ObjectKey } from '../../core/flows/s3-keys.ts';
 import type { FlowLog } from '../../core/model/types.ts';
 import { atomicWriteFd } from './atomic.ts';
+import { ByteBuffer } from './bytes.ts';
 import { safeSegment } from './destination-names.ts';
 import { gzipChunksToFd } from './gzip.ts';
-import { lineChunks } from './line-chunks.ts';
 import type { WrittenFile } from './manifest.ts';
 import type { ParquetWriter } from './parquet.ts';
 import type { ParquetBuilder } from './parquet-encode.ts';
@@ -22,10 +22,15 @@ export const S3_PERIOD_SEC = DELIVERY_SLOT_SECONDS;
 interface OpenObject {
   fl: FlowLog;
   period: number;
-  /** The record lines (text objects, and Parquet written by DuckDB), or the columns being built. */
-  lines: string[];
+  records: number;
+  /** The record lines as UTF-8, each ending in `\n` (text objects, and Parquet written by DuckDB)... */
+  lines: ByteBuffer | undefined;
+  /** ...or the columns being built (Parquet by vpcflow's encoder). */
   built: ParquetBuilder | undefined;
 }
+
+/** Text objects go to zlib in pieces of this size. */
+const GZIP_PIECE = 1 << 20;
 
 export interface S3Written { bucket: string; file: WrittenFile }
 
@@ -50,12 +55,18 @@ export class S3Writer {
       o = this.open.get(k);
       if (!o) {
         const built = r.flowLog.fileFormat === 'parquet' && this.parquet.buildsColumns ? this.parquet.builder(this.fields(r.flowLog)) : undefined;
-        this.open.set(k, (o = { fl: r.flowLog, period, lines: [], built }));
+        this.open.set(k, (o = { fl: r.flowLog, period, records: 0, lines: built ? undefined : new ByteBuffer(4096), built }));
       }
       this.last = o;
     }
-    if (o.built) o.built.add(r.values);
-    else o.lines.push(r.line);
+    o.records++;
+    if (o.built) {
+      o.built.add(r.values);
+    } else {
+      const b = o.lines!;
+      b.text(r.line);
+      b.byte(10);
+    }
   }
 
   /** Writes every object whose period ends at or before `epochSec`, or its flow log's own watermark when given. */
@@ -105,14 +116,17 @@ export class S3Writer {
     const path = join(this.outDir, 's3', ...segments);
     const fields = this.fields(o.fl);
     let bytes: number;
-    const records = o.built ? o.built.records : o.lines.length;
+    const records = o.records;
     if (o.built) {
       bytes = await this.parquet.writeBuilt(path, o.built);
     } else if (o.fl.fileFormat === 'parquet') {
-      bytes = await this.parquet.write(path, fields, o.lines);
+      bytes = await this.parquet.write(path, fields, o.lines!.view());
     } else {
+      const text = o.lines!.view();
+      const pieces: Buffer[] = [Buffer.from(`${formatHeader(fields)}\n`, 'utf8')];
+      for (let at = 0; at < text.length; at += GZIP_PIECE) pieces.push(text.subarray(at, Math.min(text.length, at + GZIP_PIECE)));
       let size = 0;
-      await atomicWriteFd(path, async (fd) => { size = await gzipChunksToFd(lineChunks(o.lines, formatHeader(fields)), fd); });
+      await atomicWriteFd(path, async (fd) => { size = await gzipChunksToFd(pieces, fd); });
       bytes = size;
     }
     return { bucket, file: { path: ['s3', ...segments].join('/'), records, bytes } };
