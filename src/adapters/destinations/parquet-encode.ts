@@ -25,6 +25,9 @@ import { ByteBuffer as Bytes } from './bytes.ts';
  */
 export const PARQUET_GZIP_LEVEL = 1;
 
+/** Rows a column holds before it first grows (it doubles after). */
+const INITIAL_ROWS = 8192;
+
 /** Rows per row group: DuckDB's default. */
 export const ROW_GROUP_ROWS = 122_880;
 
@@ -94,7 +97,7 @@ class StringColumn {
   readonly kind = 'string' as const;
   readonly dict = new Map<string, number>();
   readonly entries: string[] = [];
-  indexes = new Int32Array(1024);
+  indexes = new Int32Array(INITIAL_ROWS);
   private last: string | undefined = undefined;
   private lastIndex = -1;
   error: Error | undefined = undefined;
@@ -127,8 +130,8 @@ class StringColumn {
 /** One number column of the row group being built: the values, and which rows are null. */
 class NumberColumn {
   readonly kind = 'number' as const;
-  values: Float64Array = new Float64Array(1024);
-  present = new Uint8Array(1024);
+  values: Float64Array = new Float64Array(INITIAL_ROWS);
+  present = new Uint8Array(INITIAL_ROWS);
   nulls = 0;
   error: Error | undefined = undefined;
 
