@@ -68,7 +68,7 @@ export function writeFileAtomicSync(finalPath: string, data: Uint8Array): void {
 }
 
 /** commitTemp on libuv's threads: the flush to disk (slow when the disk is busy) no longer holds up the caller. */
-async function commitTempAsync(tempPath: string, finalPath: string): Promise<void> {
+export async function commitTempAsync(tempPath: string, finalPath: string): Promise<void> {
   const fh = await open(tempPath, 'r+');
   try { await fh.sync(); } finally { await fh.close(); }
   await rename(tempPath, finalPath);
@@ -170,6 +170,13 @@ export class AppendingFile {
     if (this.state !== 'open') throw new Error(`${this.finalPath} is already ${this.state}`);
     commitTemp(this.tempPath, this.finalPath);
     this.state = 'committed';
+  }
+
+  /** commit, with the flush to disk and the rename on libuv's threads (many files can commit side by side). */
+  async commitAsync(): Promise<void> {
+    if (this.state !== 'open') throw new Error(`${this.finalPath} is already ${this.state}`);
+    this.state = 'committed';
+    await commitTempAsync(this.tempPath, this.finalPath);
   }
 
   discard(): void {

@@ -48,6 +48,15 @@ export class BufferedFile {
     return bytes;
   }
 
+  /** commit, flushing to disk and renaming on libuv's threads. */
+  async commitAsync(): Promise<number> {
+    this.flush();
+    if (!this.file) return 0;
+    const bytes = this.file.size;
+    await this.file.commitAsync();
+    return bytes;
+  }
+
   discard(): void {
     this.data.clear();
     this.file?.discard();

@@ -133,13 +133,13 @@ export class CloudWatchWriter {
     this.release(epochSec * 1000);
   }
 
-  close(): void {
+  /** Releases every event and commits every stream file (side by side). */
+  async close(): Promise<void> {
     this.release(Infinity);
-    // Stream paths are sorted so the manifest and rename order never depend on arrival.
-    for (const [, s] of [...this.streams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const bytes = s.out.commit();
-      this.written.push({ group: s.group, file: { path: s.rel, records: s.out.records, bytes } });
-    }
+    // Stream paths are sorted so the manifest never depends on arrival.
+    const streams = [...this.streams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+    const sizes = await Promise.all(streams.map((s) => s.out.commitAsync()));
+    streams.forEach((s, i) => this.written.push({ group: s.group, file: { path: s.rel, records: s.out.records, bytes: sizes[i]! } }));
   }
 
   abort(): void {

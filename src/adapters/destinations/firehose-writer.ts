@@ -38,12 +38,11 @@ export class FirehoseWriter {
     }
   }
 
-  close(): void {
-    for (const name of [...this.outs.keys()].sort()) {
-      const out = this.outs.get(name)!;
-      const bytes = out.commit();
-      this.written.push({ stream: name, file: { path: `firehose/${name}.log`, records: out.records, bytes } });
-    }
+  /** Commits every stream file (side by side). */
+  async close(): Promise<void> {
+    const names = [...this.outs.keys()].sort();
+    const sizes = await Promise.all(names.map((name) => this.outs.get(name)!.commitAsync()));
+    names.forEach((name, i) => this.written.push({ stream: name, file: { path: `firehose/${name}.log`, records: this.outs.get(name)!.records, bytes: sizes[i]! } }));
   }
 
   abort(): void {

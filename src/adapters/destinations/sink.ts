@@ -101,8 +101,8 @@ export class DeliverySink {
     this.state = 'closing';
     try {
       await this.s3.close();
-      this.cloudwatch.close();
-      this.firehose.close();
+      await this.cloudwatch.close();
+      await this.firehose.close();
     } finally {
       await this.parquet.close();
     }
