@@ -3,8 +3,9 @@
  * its packets through in both directions whatever the rules say, until it
  * closes or idles out.
  *
- * Entries live in parallel typed arrays (a slot number is an entry), chained
- * per bucket of a power-of-two hash table and recycled through a free list:
+ * Entries live in typed arrays (a slot number is an entry; its integers
+ * interleaved, so one lookup touches one or two cache lines), chained per
+ * bucket of a power-of-two hash table and recycled through a free list:
  * adding a connection allocates nothing once the arrays have grown, and the
  * garbage collector never walks the table (a run tracks millions of
  * connections; one object each made every young collection copy them all).
@@ -62,26 +63,24 @@ function hashTuple(eni: number, protocol: number, local: IpAddr, lport: number, 
   return h ^ (h >>> 15);
 }
 
+// An entry's integers, interleaved in one Int32Array (a 32-byte record): what a lookup and an update
+// read and write sit together in memory.
+const ENI = 0, PROTOCOL = 1, PORTS = 2, STATE = 3, REQUESTS = 4, REPLIES = 5, NEXT = 6, HASH = 7;
+const STRIDE = 8;
+// An entry's references, three per entry in one array.
+const LOCAL = 0, REMOTE = 1, TIMEOUTS = 2;
+const REFS = 3;
+
+const ports = (lport: number, rport: number): number => (lport << 16) | rport;
+
 export class ConnTrack {
   size = 0;
-  private eni = new Int32Array(INITIAL_SLOTS);
-  private protocol = new Int32Array(INITIAL_SLOTS);
-  private lport = new Int32Array(INITIAL_SLOTS);
-  private rport = new Int32Array(INITIAL_SLOTS);
-  private local: (IpAddr | undefined)[] = [];
-  private remote: (IpAddr | undefined)[] = [];
-  private timeouts: (ConnTrackTimeouts | undefined)[] = [];
+  private ints = new Int32Array(INITIAL_SLOTS * STRIDE);
+  private refs: (IpAddr | ConnTrackTimeouts | undefined)[] = [];
   private lastSeen = new Float64Array(INITIAL_SLOTS);
-  private state = new Int32Array(INITIAL_SLOTS);
-  /** Packets in the initiating direction, and in the other (UDP stream detection). */
-  private requests = new Int32Array(INITIAL_SLOTS);
-  private replies = new Int32Array(INITIAL_SLOTS);
-  private hash = new Int32Array(INITIAL_SLOTS);
-  /** Next slot in the bucket's chain, or in the free list. */
-  private next = new Int32Array(INITIAL_SLOTS);
   private buckets = new Int32Array(INITIAL_SLOTS).fill(NO_ENTRY);
   private mask = INITIAL_SLOTS - 1;
-  /** Slots ever used; those below it not in a chain are in the free list. */
+  /** Slots ever used; those below it not in a chain are in the free list (linked through NEXT). */
   private used = 0;
   private freeHead = NO_ENTRY;
   private cursor = 0;
@@ -91,10 +90,12 @@ export class ConnTrack {
     if (protocol !== TCP && protocol !== UDP) { lport = 0; rport = 0; }
     const h = hashTuple(eni, protocol, local, lport, remote, rport);
     const b = h & this.mask;
+    const ints = this.ints, refs = this.refs, pp = ports(lport, rport);
     let prev = NO_ENTRY;
-    for (let i = this.buckets[b]!; i !== NO_ENTRY; prev = i, i = this.next[i]!) {
-      if (this.hash[i] !== h || this.eni[i] !== eni || this.protocol[i] !== protocol || this.local[i] !== local ||
-        this.remote[i] !== remote || this.lport[i] !== lport || this.rport[i] !== rport) continue;
+    for (let i = this.buckets[b]!; i !== NO_ENTRY; prev = i, i = ints[i * STRIDE + NEXT]!) {
+      const o = i * STRIDE;
+      if (ints[o + HASH] !== h || ints[o + ENI] !== eni || ints[o + PROTOCOL] !== protocol || ints[o + PORTS] !== pp ||
+        refs[i * REFS + LOCAL] !== local || refs[i * REFS + REMOTE] !== remote) continue;
       if (now - this.lastSeen[i]! > this.idleTimeout(i)) {
         this.unlink(b, prev, i);
         return NO_ENTRY;
@@ -108,20 +109,20 @@ export class ConnTrack {
     if (protocol !== TCP && protocol !== UDP) { lport = 0; rport = 0; }
     const h = hashTuple(eni, protocol, local, lport, remote, rport);
     const i = this.slot();
-    this.eni[i] = eni;
-    this.protocol[i] = protocol;
-    this.lport[i] = lport;
-    this.rport[i] = rport;
-    this.local[i] = local;
-    this.remote[i] = remote;
-    this.timeouts[i] = timeouts;
+    const ints = this.ints, o = i * STRIDE, r = i * REFS;
+    ints[o + ENI] = eni;
+    ints[o + PROTOCOL] = protocol;
+    ints[o + PORTS] = ports(lport, rport);
+    ints[o + STATE] = LIVE | (initiator === 'out' ? INITIATOR_OUT : 0) | TCP_SYN;
+    ints[o + REQUESTS] = 0;
+    ints[o + REPLIES] = 0;
+    ints[o + HASH] = h;
+    this.refs[r + LOCAL] = local;
+    this.refs[r + REMOTE] = remote;
+    this.refs[r + TIMEOUTS] = timeouts;
     this.lastSeen[i] = now;
-    this.state[i] = LIVE | (initiator === 'out' ? INITIATOR_OUT : 0) | TCP_SYN;
-    this.requests[i] = 0;
-    this.replies[i] = 0;
-    this.hash[i] = h;
     const b = h & this.mask;
-    this.next[i] = this.buckets[b]!;
+    ints[o + NEXT] = this.buckets[b]!;
     this.buckets[b] = i;
     if (++this.size > this.buckets.length) this.rehash(this.buckets.length * 2);
     if (this.size >= SWEEP_FROM) this.sweepSome(now, SWEEP_STEP);
@@ -130,9 +131,9 @@ export class ConnTrack {
 
   remove(i: ConnId): void {
     if (!this.isLive(i)) return;
-    const b = this.hash[i]! & this.mask;
+    const b = this.ints[i * STRIDE + HASH]! & this.mask;
     let prev = NO_ENTRY;
-    for (let x = this.buckets[b]!; x !== NO_ENTRY; prev = x, x = this.next[x]!) {
+    for (let x = this.buckets[b]!; x !== NO_ENTRY; prev = x, x = this.ints[x * STRIDE + NEXT]!) {
       if (x === i) { this.unlink(b, prev, x); return; }
     }
   }
@@ -142,8 +143,10 @@ export class ConnTrack {
    * this time (cheap: no hashing). A slot reused since for the same tuple is.
    */
   stillValid(i: ConnId, eni: number, protocol: number, local: IpAddr, lport: number, remote: IpAddr, rport: number, now: number): boolean {
-    if (!this.isLive(i) || this.eni[i] !== eni || this.protocol[i] !== protocol || this.local[i] !== local || this.remote[i] !== remote) return false;
-    if ((protocol === TCP || protocol === UDP) && (this.lport[i] !== lport || this.rport[i] !== rport)) return false;
+    if (!this.isLive(i)) return false;
+    const ints = this.ints, o = i * STRIDE, r = i * REFS;
+    if (ints[o + ENI] !== eni || ints[o + PROTOCOL] !== protocol || this.refs[r + LOCAL] !== local || this.refs[r + REMOTE] !== remote) return false;
+    if ((protocol === TCP || protocol === UDP) && ints[o + PORTS] !== ports(lport, rport)) return false;
     return now - this.lastSeen[i]! <= this.idleTimeout(i);
   }
 
@@ -154,88 +157,83 @@ export class ConnTrack {
    */
   advance(i: ConnId, out: boolean, flags: number, now: number): boolean {
     this.lastSeen[i] = now;
-    let st = this.state[i]!;
+    const ints = this.ints, o = i * STRIDE;
+    let st = ints[o + STATE]!;
     const fromInitiator = out === ((st & INITIATOR_OUT) !== 0);
-    if (fromInitiator) this.requests[i]!++;
-    else this.replies[i]!++;
-    if (this.protocol[i] !== TCP) return true;
+    if (fromInitiator) ints[o + REQUESTS]!++;
+    else ints[o + REPLIES]!++;
+    if (ints[o + PROTOCOL] !== TCP) return true;
     if (flags & RST) return false;
     if ((st & TCP_STATE) === TCP_SYN) {
       if (!fromInitiator && (flags & (SYN | ACK)) === (SYN | ACK)) st = (st & ~TCP_STATE) | TCP_ESTABLISHED;
-      else if (fromInitiator && (flags & ACK) && !(flags & SYN) && this.replies[i]! > 0) st = (st & ~TCP_STATE) | TCP_ESTABLISHED;
+      else if (fromInitiator && (flags & ACK) && !(flags & SYN) && ints[o + REPLIES]! > 0) st = (st & ~TCP_STATE) | TCP_ESTABLISHED;
     }
     if (flags & FIN) {
       st |= out ? FIN_LOCAL : FIN_REMOTE;
       if ((st & (FIN_LOCAL | FIN_REMOTE)) === (FIN_LOCAL | FIN_REMOTE)) st = (st & ~TCP_STATE) | TCP_CLOSING;
     }
-    this.state[i] = st;
+    ints[o + STATE] = st;
     return true;
   }
 
   /** The TCP state of a live entry (tests and diagnostics). */
   tcpState(i: ConnId): TcpState {
-    const s = this.state[i]! & TCP_STATE;
+    const s = this.ints[i * STRIDE + STATE]! & TCP_STATE;
     return s === TCP_ESTABLISHED ? 'established' : s === TCP_CLOSING ? 'closing' : 'syn';
   }
 
   /** Seconds a live entry may stay idle in its present state. */
   idleTimeout(i: ConnId): number {
-    switch (this.protocol[i]) {
+    const ints = this.ints, o = i * STRIDE;
+    switch (ints[o + PROTOCOL]) {
       case TCP: {
-        const s = this.state[i]! & TCP_STATE;
-        return s === TCP_ESTABLISHED ? this.timeouts[i]!.tcpEstablished : s === TCP_CLOSING ? TCP_CLOSING_TIMEOUT : TCP_SYN_TIMEOUT;
+        const s = ints[o + STATE]! & TCP_STATE;
+        return s === TCP_ESTABLISHED ? (this.refs[i * REFS + TIMEOUTS] as ConnTrackTimeouts).tcpEstablished : s === TCP_CLOSING ? TCP_CLOSING_TIMEOUT : TCP_SYN_TIMEOUT;
       }
-      case UDP: return this.replies[i]! > 1 && this.requests[i]! > 1 ? this.timeouts[i]!.udpStream : this.timeouts[i]!.udp;
+      case UDP: {
+        const t = this.refs[i * REFS + TIMEOUTS] as ConnTrackTimeouts;
+        return ints[o + REPLIES]! > 1 && ints[o + REQUESTS]! > 1 ? t.udpStream : t.udp;
+      }
       case ICMP: case ICMPV6: return ICMP_TIMEOUT;
       default: return OTHER_PROTOCOL_TIMEOUT;
     }
   }
 
   private isLive(i: ConnId): boolean {
-    return i >= 0 && i < this.used && (this.state[i]! & LIVE) !== 0;
+    return i >= 0 && i < this.used && (this.ints[i * STRIDE + STATE]! & LIVE) !== 0;
   }
 
   private slot(): ConnId {
     const f = this.freeHead;
     if (f !== NO_ENTRY) {
-      this.freeHead = this.next[f]!;
+      this.freeHead = this.ints[f * STRIDE + NEXT]!;
       return f;
     }
-    if (this.used === this.eni.length) this.growSlots();
+    if (this.used === this.lastSeen.length) this.growSlots();
     const i = this.used++;
-    this.local.push(undefined);
-    this.remote.push(undefined);
-    this.timeouts.push(undefined);
+    this.refs.push(undefined, undefined, undefined);
     return i;
   }
 
   private growSlots(): void {
-    const n = this.eni.length * 2;
-    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.eni = grow(this.eni);
-    this.protocol = grow(this.protocol);
-    this.lport = grow(this.lport);
-    this.rport = grow(this.rport);
-    this.lastSeen = grow(this.lastSeen);
-    this.state = grow(this.state);
-    this.requests = grow(this.requests);
-    this.replies = grow(this.replies);
-    this.hash = grow(this.hash);
-    this.next = grow(this.next);
+    const n = this.lastSeen.length * 2;
+    const ints = new Int32Array(n * STRIDE);
+    ints.set(this.ints);
+    this.ints = ints;
+    const seen = new Float64Array(n);
+    seen.set(this.lastSeen);
+    this.lastSeen = seen;
   }
 
   private unlink(b: number, prev: ConnId, i: ConnId): void {
-    if (prev === NO_ENTRY) this.buckets[b] = this.next[i]!;
-    else this.next[prev] = this.next[i]!;
-    this.state[i] = 0;
-    this.local[i] = undefined;
-    this.remote[i] = undefined;
-    this.timeouts[i] = undefined;
-    this.next[i] = this.freeHead;
+    const ints = this.ints, o = i * STRIDE, r = i * REFS;
+    if (prev === NO_ENTRY) this.buckets[b] = ints[o + NEXT]!;
+    else ints[prev * STRIDE + NEXT] = ints[o + NEXT]!;
+    ints[o + STATE] = 0;
+    this.refs[r + LOCAL] = undefined;
+    this.refs[r + REMOTE] = undefined;
+    this.refs[r + TIMEOUTS] = undefined;
+    ints[o + NEXT] = this.freeHead;
     this.freeHead = i;
     this.size--;
   }
@@ -243,17 +241,18 @@ export class ConnTrack {
   /** Re-chains every entry into `n` buckets; chains keep their order. */
   private rehash(n: number): void {
     const old = this.buckets;
+    const ints = this.ints;
     const buckets = new Int32Array(n).fill(NO_ENTRY);
     const tails = new Int32Array(n).fill(NO_ENTRY);
     const mask = n - 1;
     for (let b = 0; b < old.length; b++) {
       for (let i = old[b]!; i !== NO_ENTRY;) {
-        const next = this.next[i]!;
-        const nb = this.hash[i]! & mask;
-        this.next[i] = NO_ENTRY;
+        const next = ints[i * STRIDE + NEXT]!;
+        const nb = ints[i * STRIDE + HASH]! & mask;
+        ints[i * STRIDE + NEXT] = NO_ENTRY;
         const t = tails[nb]!;
         if (t === NO_ENTRY) buckets[nb] = i;
-        else this.next[t] = i;
+        else ints[t * STRIDE + NEXT] = i;
         tails[nb] = i;
         i = next;
       }
@@ -274,7 +273,7 @@ export class ConnTrack {
   private sweepBucket(b: number, now: number): void {
     let prev = NO_ENTRY;
     for (let i = this.buckets[b]!; i !== NO_ENTRY;) {
-      const next = this.next[i]!;
+      const next = this.ints[i * STRIDE + NEXT]!;
       if (now - this.lastSeen[i]! > this.idleTimeout(i)) this.unlink(b, prev, i);
       else prev = i;
       i = next;
@@ -287,8 +286,8 @@ export class ConnTrack {
   }
 
   clear(): void {
-    this.state.fill(0);
-    this.local.length = this.remote.length = this.timeouts.length = 0;
+    this.ints.fill(0);
+    this.refs.length = 0;
     this.buckets = new Int32Array(INITIAL_SLOTS).fill(NO_ENTRY);
     this.mask = INITIAL_SLOTS - 1;
     this.used = 0;
