@@ -10,8 +10,9 @@
  * garbage collector never walks the table (a run tracks millions of
  * connections; one object each made every young collection copy them all).
  * Lookups hash the 5-tuple into a number. Expired entries are never returned:
- * they are unlinked when met, and once the table is large a few buckets are
- * swept per insert, so memory follows the number of live connections.
+ * they are unlinked when met, and once the table is large, a full table is
+ * swept (in memory order) before it may grow, so memory follows the number of
+ * live connections.
  */
 import type { IpAddr } from '../net/ip.ts';
 import { ACK, FIN, ICMP, ICMPV6, RST, SYN, TCP, UDP } from '../net/protocol.ts';
@@ -47,8 +48,6 @@ const TCP_CLOSING = 32;
 const INITIAL_SLOTS = 1024;
 /** Below this many entries nothing is swept (small runs and tests never see a sweep). */
 const SWEEP_FROM = 65536;
-/** Buckets visited per insert once sweeping: the table is gone round every (buckets / SWEEP_STEP) inserts. */
-const SWEEP_STEP = 4;
 
 function mix(h: number, v: number): number {
   h = Math.imul(h ^ v, 0x9e3779b1);
@@ -83,7 +82,6 @@ export class ConnTrack {
   /** Slots ever used; those below it not in a chain are in the free list (linked through NEXT). */
   private used = 0;
   private freeHead = NO_ENTRY;
-  private cursor = 0;
 
   /** Ports are ignored for protocols other than TCP/UDP (AWS tracks those by address and protocol). */
   find(eni: number, protocol: number, local: IpAddr, lport: number, remote: IpAddr, rport: number, now: number): ConnId {
@@ -124,8 +122,11 @@ export class ConnTrack {
     const b = h & this.mask;
     ints[o + NEXT] = this.buckets[b]!;
     this.buckets[b] = i;
-    if (++this.size > this.buckets.length) this.rehash(this.buckets.length * 2);
-    if (this.size >= SWEEP_FROM) this.sweepSome(now, SWEEP_STEP);
+    if (++this.size > this.buckets.length) {
+      // Full: drop the idle entries first (once the table is large), and grow only if most are alive.
+      if (this.size >= SWEEP_FROM) this.sweep(now);
+      if (this.size > this.buckets.length * 0.75) this.rehash(this.buckets.length * 2);
+    }
     return i;
   }
 
@@ -259,30 +260,15 @@ export class ConnTrack {
     }
     this.buckets = buckets;
     this.mask = mask;
-    this.cursor &= mask;
   }
 
-  /** Drops the idle entries of `count` buckets, going round the table. */
-  private sweepSome(now: number, count: number): void {
-    for (let k = 0; k < count; k++) {
-      this.sweepBucket(this.cursor, now);
-      this.cursor = (this.cursor + 1) & this.mask;
-    }
-  }
-
-  private sweepBucket(b: number, now: number): void {
-    let prev = NO_ENTRY;
-    for (let i = this.buckets[b]!; i !== NO_ENTRY;) {
-      const next = this.ints[i * STRIDE + NEXT]!;
-      if (now - this.lastSeen[i]! > this.idleTimeout(i)) this.unlink(b, prev, i);
-      else prev = i;
-      i = next;
-    }
-  }
-
-  /** Drops every idle entry. */
+  /** Drops every idle entry, going through the slots in memory order. */
   sweep(now: number): void {
-    for (let b = 0; b <= this.mask; b++) this.sweepBucket(b, now);
+    const ints = this.ints, seen = this.lastSeen;
+    for (let i = 0; i < this.used; i++) {
+      if ((ints[i * STRIDE + STATE]! & LIVE) === 0) continue;
+      if (now - seen[i]! > this.idleTimeout(i)) this.remove(i);
+    }
   }
 
   clear(): void {
@@ -292,7 +278,6 @@ export class ConnTrack {
     this.mask = INITIAL_SLOTS - 1;
     this.used = 0;
     this.freeHead = NO_ENTRY;
-    this.cursor = 0;
     this.size = 0;
   }
 }
