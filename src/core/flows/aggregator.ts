@@ -45,7 +45,13 @@ export type RecordSink = (r: EmittedRecord) => void;
 
 interface EniBucket {
   eni: NetworkInterface;
-  flows: Map<string, FlowTotals>;
+  /** The interface's flows in this window, in order of arrival, found by key through `table`. */
+  flows: FlowTotals[];
+  /**
+   * Open addressing on the key's hash, two integers a slot: the hash, and the
+   * flow's index in `flows` + 1 (0: empty). Never more than half full.
+   */
+  table: Int32Array;
   /** Some flows did not fit under `capacity`. */
   skipped: boolean;
 }
@@ -125,11 +131,11 @@ export class Aggregator {
     const ref = o.ref;
     if (ref !== undefined) { this.observeByRef(o, ref); return; }
     const states = this.statesOf(o.eni);
-    let key: string | undefined;
+    let key = 0;
     for (const s of states) {
       if (o.time < s.creationSeconds) continue;
       const w = this.windowAt(s, o.time);
-      key ??= flowKey(o);
+      if (key === 0) key = keyHash(o);
       this.count(s, w, o, key);
     }
   }
@@ -165,7 +171,7 @@ export class Aggregator {
       settle(c);
     }
     const { states, windows, flows } = c;
-    let key: string | undefined;
+    let key = 0;
     let from = -Infinity, until = Infinity;
     for (let i = 0; i < states.length; i++) {
       const s = states[i]!;
@@ -185,7 +191,7 @@ export class Aggregator {
         if (f === null) continue; // filtered out by traffic type; the interface is already marked active
         if (f !== undefined) { add(f, o); continue; }
       }
-      key ??= flowKey(o);
+      if (key === 0) key = keyHash(o);
       windows[i] = w;
       flows[i] = this.count(s, w, o, key);
     }
@@ -228,23 +234,45 @@ export class Aggregator {
     return w;
   }
 
-  /** Counts `o` in window `w` of `s`: returns its flow, null when the flow log filters it out, undefined when it went to SKIPDATA. */
-  private count(s: FlowLogState, w: Window, o: Observation, key: string): FlowTotals | null | undefined {
+  /**
+   * Counts `o` in window `w` of `s` (`key`: keyHash(o)): returns its flow, null when
+   * the flow log filters it out, undefined when it went to SKIPDATA.
+   */
+  private count(s: FlowLogState, w: Window, o: Observation, key: number): FlowTotals | null | undefined {
     let b = w.enis.get(o.eni.id);
     if (!b) {
-      b = { eni: o.eni, flows: new Map(), skipped: false };
+      b = { eni: o.eni, flows: [], table: new Int32Array(2 * 64), skipped: false };
       w.enis.set(o.eni.id, b);
     }
     // Filtered-out traffic still makes the interface active: it is not NODATA.
     if (!passesTrafficType(s.fl, o.action)) return null;
-    let f = b.flows.get(key);
-    if (f) {
-      add(f, o);
-    } else if (this.capacity > 0 && b.flows.size >= this.capacity) {
-      b.skipped = true;
-    } else {
-      b.flows.set(key, (f = newFlow(o)));
+    const p = hasPorts(o.protocol);
+    const sp = p ? o.srcport : 0, dp = p ? o.dstport : 0;
+    const flows = b.flows;
+    let table = b.table, mask = (table.length >> 1) - 1;
+    let at = key & mask;
+    for (let slot = table[2 * at + 1]!; slot !== 0; at = (at + 1) & mask, slot = table[2 * at + 1]!) {
+      if (table[2 * at] !== key) continue;
+      const f = flows[slot - 1]!;
+      if (sameKey(f, o, sp, dp)) {
+        add(f, o);
+        return f;
+      }
     }
+    if (this.capacity > 0 && flows.length >= this.capacity) {
+      b.skipped = true;
+      return undefined;
+    }
+    const f = newFlow(o);
+    flows.push(f);
+    if (flows.length * 4 > table.length) {
+      b.table = table = grown(table);
+      mask = (table.length >> 1) - 1;
+      at = key & mask;
+      while (table[2 * at + 1] !== 0) at = (at + 1) & mask;
+    }
+    table[2 * at] = key;
+    table[2 * at + 1] = flows.length;
     return f;
   }
 
@@ -326,7 +354,7 @@ export class Aggregator {
   get openFlows(): number {
     this.settleAll();
     let n = 0;
-    for (const s of this.states.values()) for (const w of s.windows.values()) for (const b of w.enis.values()) n += b.flows.size;
+    for (const s of this.states.values()) for (const w of s.windows.values()) for (const b of w.enis.values()) n += b.flows.length;
     return n;
   }
 
@@ -371,8 +399,9 @@ export class Aggregator {
         this.emit(s, { eni: row.eni, status: 'NODATA', start: startSec, end: endSec, flow: null }, out);
         continue;
       }
-      const flows = [...b.flows.values()].sort((x, y) => x.first - y.first);
-      b.flows.clear(); // the window's memory goes as its records go
+      const flows = b.flows.sort((x, y) => x.first - y.first); // stable: equal firsts stay in arrival order
+      b.flows = []; // the window's memory goes as its records go
+      b.table = EMPTY_TABLE;
       for (const f of flows) this.emit(s, { eni: b.eni, status: 'OK', start: Math.floor(f.first), end: Math.floor(f.last), flow: f }, out);
       if (b.skipped) this.emit(s, { eni: b.eni, status: 'SKIPDATA', start: startSec, end: endSec, flow: null }, out);
     }
@@ -385,35 +414,62 @@ export class Aggregator {
 }
 
 /**
- * The aggregation key, built for speed: the key's numbers as UTF-16 code units
- * (addresses by 16-bit halves), so building it is one flat string of 8–12
- * characters for IPv4 and never a decimal conversion. The first unit says which
- * layout follows, so keys of different layouts cannot collide. Ports mean
- * nothing outside TCP and UDP (AWS shows 0 for ICMP), so they stay out of it.
+ * The aggregation key's hash: (srcaddr, dstaddr, ports, protocol, pkt-srcaddr,
+ * pkt-dstaddr, direction, action), ports only for TCP and UDP (AWS shows 0 for
+ * ICMP). Never 0 (0 means "not computed yet" to callers). Flows are found by it
+ * and confirmed with sameKey, without building a key string.
  */
-function flowKey(o: Observation): string {
+function keyHash(o: Observation): number {
   const p = hasPorts(o.protocol);
-  const sp = p ? o.srcport : 0;
-  const dp = p ? o.dstport : 0;
-  const tail = (o.protocol << 2) | (o.direction === 'ingress' ? 0 : 2) | (o.action === 'ACCEPT' ? 0 : 1);
-  const s = o.srcaddr, d = o.dstaddr, ps = o.pktSrcaddr, pd = o.pktDstaddr;
-  const same = sameIp(s, ps) && sameIp(d, pd);
-  if (s.fam === 4 && d.fam === 4) {
-    if (same) return String.fromCharCode(0, s.w3 & 0xffff, s.w3 >>> 16, d.w3 & 0xffff, d.w3 >>> 16, sp, dp, tail);
-    if (ps.fam === 4 && pd.fam === 4) {
-      return String.fromCharCode(1, s.w3 & 0xffff, s.w3 >>> 16, d.w3 & 0xffff, d.w3 >>> 16, sp, dp, tail, ps.w3 & 0xffff, ps.w3 >>> 16, pd.w3 & 0xffff, pd.w3 >>> 16);
-    }
-  }
-  const head = String.fromCharCode(same ? 2 : 3, sp, dp, tail) + units(s) + units(d);
-  return same ? head : head + units(ps) + units(pd);
+  return hashKey(o.srcaddr, o.dstaddr, o.pktSrcaddr, o.pktDstaddr, p ? o.srcport : 0, p ? o.dstport : 0, o.protocol, o.direction === 'ingress', o.action === 'ACCEPT');
+}
+
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x9e3779b1);
+  return (h << 13) | (h >>> 19);
+}
+
+function mixIp(h: number, a: IpAddr): number {
+  h = mix(h, a.w3);
+  return a.fam === 4 ? h : mix(mix(mix(h, a.w2), a.w1), a.w0);
+}
+
+function hashKey(s: IpAddr, d: IpAddr, ps: IpAddr, pd: IpAddr, sp: number, dp: number, protocol: number, ingress: boolean, accept: boolean): number {
+  let h = mix(protocol, (sp << 16) | dp);
+  h = mixIp(h, s);
+  h = mixIp(h, d);
+  if (!sameIp(ps, s)) h = mixIp(h ^ 1, ps);
+  if (!sameIp(pd, d)) h = mixIp(h ^ 2, pd);
+  h = mix(h, (ingress ? 2 : 0) | (accept ? 1 : 0));
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
+}
+
+function sameKey(f: FlowTotals, o: Observation, sp: number, dp: number): boolean {
+  return f.srcport === sp && f.dstport === dp && f.protocol === o.protocol && f.direction === o.direction && f.action === o.action &&
+    sameIp(f.srcaddr, o.srcaddr) && sameIp(f.dstaddr, o.dstaddr) && sameIp(f.pktSrcaddr, o.pktSrcaddr) && sameIp(f.pktDstaddr, o.pktDstaddr);
 }
 
 function sameIp(a: IpAddr, b: IpAddr): boolean {
   return a === b || (a.fam === b.fam && a.w3 === b.w3 && a.w2 === b.w2 && a.w1 === b.w1 && a.w0 === b.w0);
 }
 
-function units(a: IpAddr): string {
-  return String.fromCharCode(a.fam, a.w0 & 0xffff, a.w0 >>> 16, a.w1 & 0xffff, a.w1 >>> 16, a.w2 & 0xffff, a.w2 >>> 16, a.w3 & 0xffff, a.w3 >>> 16);
+const EMPTY_TABLE = new Int32Array(2);
+
+/** The table with twice the slots, every entry placed again by its stored hash. */
+function grown(old: Int32Array): Int32Array {
+  const table = new Int32Array(old.length * 2);
+  const mask = (table.length >> 1) - 1;
+  for (let i = 0; i < old.length; i += 2) {
+    if (old[i + 1] === 0) continue;
+    const h = old[i]!;
+    let at = h & mask;
+    while (table[2 * at + 1] !== 0) at = (at + 1) & mask;
+    table[2 * at] = h;
+    table[2 * at + 1] = old[i + 1]!;
+  }
+  return table;
 }
 
 function add(f: FlowTotals, o: Observation): void {
