@@ -240,8 +240,24 @@ export class ParquetBuilder {
   private numberEntries = new Float64Array(1024);
   private numberIndexes = new Int32Array(1024);
 
+  private readonly strings: StringColumn[] = [];
+  private readonly stringAt: number[] = [];
+  private readonly numbers: NumberColumn[] = [];
+  private readonly numberAt: number[] = [];
+
   constructor(fields: readonly FieldDef[], columnName: (f: FieldDef) => string) {
-    this.columns = fields.map((f): Column => (f.type === 'string' ? new StringColumn(columnName(f)) : new NumberColumn(columnName(f), f.type)));
+    this.columns = fields.map((f, i): Column => {
+      if (f.type === 'string') {
+        const c = new StringColumn(columnName(f));
+        this.strings.push(c);
+        this.stringAt.push(i);
+        return c;
+      }
+      const c = new NumberColumn(columnName(f), f.type);
+      this.numbers.push(c);
+      this.numberAt.push(i);
+      return c;
+    });
   }
 
   get records(): number {
@@ -250,8 +266,11 @@ export class ParquetBuilder {
 
   /** One record's values, in the fields' order. */
   add(values: readonly FieldValue[]): void {
-    const cols = this.columns;
-    for (let c = 0; c < cols.length; c++) cols[c]!.add(this.rows, values[c] ?? null);
+    // One loop per column kind: each call site sees one class.
+    const row = this.rows;
+    const strings = this.strings, stringAt = this.stringAt, numbers = this.numbers, numberAt = this.numberAt;
+    for (let k = 0; k < strings.length; k++) strings[k]!.add(row, values[stringAt[k]!] ?? null);
+    for (let k = 0; k < numbers.length; k++) numbers[k]!.add(row, values[numberAt[k]!] ?? null);
     this.rows++;
     this.totalRows++;
     if (this.rows === ROW_GROUP_ROWS) this.finishRowGroup();
