@@ -2,8 +2,10 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { REPO_ROOT } from '../../support/shared-data.ts';
 import { cli } from '../../support/cli.ts';
@@ -11,8 +13,11 @@ import { ec2Client } from '../support/server.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'vpcflow');
 
+const DATA = mkdtempSync(join(tmpdir(), 'vpcflow-serve-'));
+after(() => rmSync(DATA, { recursive: true, force: true }));
+
 function serve(...args: string[]): { child: ChildProcess; line: Promise<string>; stderr: () => string } {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--data', DATA, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '', err = '';
   child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
   const line = new Promise<string>((resolve, reject) => {
@@ -28,7 +33,7 @@ function serve(...args: string[]): { child: ChildProcess; line: Promise<string>;
 test('serve prints where it listens and that it accepts any credentials, answers, and stops on SIGTERM', async () => {
   const s = serve('--port', '0', '--account', '111122223333');
   const line = await s.line;
-  assert.match(line, /^vpcflow serve: listening on http:\/\/127\.0\.0\.1:\d+ \(ec2(, [a-z0-9]+)*; account 111122223333; accepts any credentials, signatures are not checked\)$/);
+  assert.match(line, /^vpcflow serve: listening on http:\/\/127\.0\.0\.1:\d+ \(ec2(, [a-z0-9]+)*; account 111122223333; data in [^;]+; accepts any credentials, signatures are not checked\)$/);
   const url = /(http:\/\/\S+)/.exec(line)![1]!;
   const ec2 = ec2Client(url);
   const r = await ec2.send(new DescribeRegionsCommand({ RegionNames: ['us-east-1'] }));
