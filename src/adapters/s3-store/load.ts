@@ -6,7 +6,7 @@
  * sidecar's), and temporary files left by a crash removed.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type BigIntStats, type Dirent, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isTempName } from '../destinations/atomic.ts';
 import { isValidBucketName } from './bucket-name.ts';
@@ -46,13 +46,17 @@ function loadSidecars(store: S3Store, b: BucketState, known: Set<string>): void 
     const segs = naturalSegments(key);
     const path = join(L.root, s.file);
     const allowed = path === L.blob(name, key) || (segs !== undefined && path === join(L.bucketDir(name), ...segs));
-    let size = -1;
-    try { size = statSync(path).size; } catch { /* missing */ }
-    if (!allowed || size < 0) { rmSync(file, { force: true }); continue; }
+    let st: BigIntStats | undefined;
+    try { st = statSync(path, { bigint: true }); } catch { /* missing */ }
+    if (!allowed || !st) { rmSync(file, { force: true }); continue; }
     let meta: ObjectMeta = s.meta;
-    if (size !== meta.size) {
-      // The bytes were replaced after this sidecar was written (a crash between the two renames).
-      meta = { ...meta, size, md5: md5File(path), checksums: {}, lastModified: statSync(path).mtimeMs };
+    const size = Number(st.size);
+    // Another file than the one this sidecar was written for: the bytes were replaced and the crash came
+    // before the new sidecar (a sidecar without an inode, from before they were recorded, is checked once).
+    if (size !== meta.size || s.ino !== String(st.ino)) {
+      const md5 = md5File(path);
+      // Same bytes (a copied folder has new inodes): the metadata stands. Other bytes: what can be known of them.
+      if (size !== meta.size || md5 !== meta.md5) meta = { ...meta, size, md5, checksums: {}, lastModified: Math.floor(Number(st.mtimeMs)) };
       store.writeSidecar(name, meta, path);
     }
     b.set(key, { meta, path });

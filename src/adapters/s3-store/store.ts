@@ -6,7 +6,7 @@
  * crash never leaves a half-written object under its name. `S3Store.open`
  * reloads a folder written by an earlier run.
  */
-import { mkdirSync, readFileSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { writeFileAtomicSync } from '../destinations/atomic.ts';
 import { compareKeys, naturalSegments } from './keys.ts';
@@ -17,8 +17,18 @@ import { ObjectUpload } from './upload.ts';
 
 export interface StoredObject { meta: ObjectMeta; path: string }
 
-/** What a sidecar file holds: the metadata and where the bytes are, relative to the store's root. */
-export interface Sidecar { meta: ObjectMeta; file: string }
+/**
+ * What a sidecar file holds: the metadata, where the bytes are (relative to
+ * the store's root) and the inode of that file when the sidecar was written.
+ * An overwrite renames a new file over the old name and only then replaces
+ * the sidecar, so a crash between the two leaves a sidecar describing bytes
+ * that are gone; the size cannot tell when both versions are the same length,
+ * the inode can (the new file is a different inode until the old is unlinked).
+ */
+export interface Sidecar { meta: ObjectMeta; file: string; ino?: string }
+
+/** A file's inode number as text (bigint: inode numbers may exceed 2^53). */
+export const inodeOf = (path: string): string => String(statSync(path, { bigint: true }).ino);
 
 export class BucketState {
   readonly objects = new Map<string, StoredObject>();
@@ -181,7 +191,7 @@ export class S3Store {
   }
 
   writeSidecar(bucket: string, meta: ObjectMeta, path: string): void {
-    const s: Sidecar = { meta, file: relative(this.layout.root, path) };
+    const s: Sidecar = { meta, file: relative(this.layout.root, path), ino: inodeOf(path) };
     writeFileAtomicSync(this.layout.sidecar(bucket, meta.key), encoder.encode(`${JSON.stringify(s)}\n`));
   }
 
