@@ -28,8 +28,13 @@ export interface ServerOptions {
   account?: string;
   /** Region of requests that carry no signature. */
   defaultRegion?: string;
-  /** Where state is kept across restarts: S3 objects today (other state is in memory until the persistence layer). */
+  /** Where state is kept across restarts: S3 objects, CloudWatch Logs, the EC2 journal (replayed before listening). */
   dataDir?: string;
+  /**
+   * Runs on the new state before the EC2 journal is replayed and before the server listens:
+   * where `vpcflow serve --scenario` starts a region from a built network (`state.adoptRegion`).
+   */
+  prepare?: (state: ServerState) => void | Promise<void>;
   /** The clock EC2 reads (creation times), milliseconds since the epoch. */
   clock?: () => number;
   maxBodyBytes?: number;
@@ -103,8 +108,8 @@ async function handle(s: Settings, req: IncomingMessage, res: ServerResponse): P
   }
 }
 
-/** Starts the server; resolves once it listens. */
-export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+/** Starts the server; resolves once it listens, after `prepare` and the replay of the EC2 journal. */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const s: Settings = {
     services: opts.services ?? SERVICES,
@@ -114,6 +119,8 @@ export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
     maxBody: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     log: opts.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };
+  await opts.prepare?.(s.state);
+  await s.state.restore();
   const server: Server = createServer((req, res) => {
     handle(s, req, res).catch((e: unknown) => {
       s.log(`vpcflow serve: could not answer ${req.method} ${req.url}: ${String(e)}`);
@@ -131,10 +138,13 @@ export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
       const shown = host.includes(':') ? `[${host}]` : host;
       resolve({
         url: `http://${shown}:${port}`, host, port, state: s.state,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: async () => {
+          await new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          });
+          await s.state.close();
+        },
       });
     });
   });

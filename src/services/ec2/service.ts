@@ -1,10 +1,13 @@
 /**
  * The EC2 API (query protocol, version 2016-11-15): parameters in, handler,
  * XML out. Every action AWS gives `DryRun` takes it: a dry run that parses
- * answers `DryRunOperation` (HTTP 412) and changes nothing.
+ * answers `DryRunOperation` (HTTP 412) and changes nothing. Every other call
+ * but Describe* runs through `ServerState.runEc2Change`, which journals it
+ * when the server has a data folder.
  */
 import { Ec2Error } from '../../core/ec2/errors.ts';
 import { dryRunSucceeded } from '../../core/ec2/dry-run.ts';
+import { isMutatingEc2Action } from '../../server/ec2-journal.ts';
 import type { ErrorLike, Service, ServiceRequest, ServiceResponse } from '../../server/types.ts';
 import { queryErrorXml } from '../../server/xml.ts';
 import type { Ec2Action } from './action.ts';
@@ -44,7 +47,9 @@ async function handle(req: ServiceRequest): Promise<ServiceResponse> {
   const params = decodeInput(requestShape(action, def), flat, action);
   if (params.DryRun === true) throw dryRunSucceeded();
   delete params.DryRun;
-  const result = def.run({ state: req.state, action }, params);
+  const run = () => def.run({ state: req.state, action }, params);
+  // A call that may change state goes through the server state: listeners, one pinned time, the journal (answered once durable).
+  const result = isMutatingEc2Action(action) ? await req.server.runEc2Change(req.region, action, params, run) : run();
   return { status: 200, headers: XML, body: responseXml(action, def.output, result, req.requestId) };
 }
 

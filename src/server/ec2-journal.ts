@@ -1,0 +1,181 @@
+/**
+ * The EC2 journal: how `vpcflow serve --data DIR` keeps EC2 state across
+ * restarts. EC2 state is a pure function of the calls that changed it (ids come
+ * from a seeded generator, times from the clock the call ran at), so instead of
+ * snapshotting the `Network` the server appends every mutating call, one JSON
+ * line each, and replays them in order on start:
+ *
+ *   {"region":"us-east-1","action":"CreateVpc","params":{"CidrBlock":"10.0.0.0/16"},"time":1767225600000,"ok":true}
+ *
+ * Failed calls are journaled too (`"ok":false,"error":CODE`): a call can
+ * consume ids or counters before it fails, and replaying it keeps the id
+ * sequence exactly as the live server drew it.
+ */
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Params } from '../core/ec2/params.ts';
+
+export interface Ec2JournalEntry {
+  region: string;
+  action: string;
+  /** The decoded request parameters (without `DryRun`), as the handler got them. */
+  params: Params;
+  /** The clock the call ran at, milliseconds since the epoch. */
+  time: number;
+  ok: boolean;
+  /** The error code of a failed call (`InvalidVpcID.NotFound`). */
+  error?: string;
+}
+
+/** A journal line with the 1-based line number it was read from, for messages. */
+export interface JournalLine { line: number; entry: Ec2JournalEntry }
+
+/** The journal cannot be read or replayed: the server must not start on a state that differs from the one it acknowledged. */
+export class Ec2JournalError extends Error {
+  constructor(readonly file: string, readonly line: number, detail: string) {
+    super(`EC2 journal ${file}, line ${line}: ${detail}; the server will not start with a different EC2 state than it saved (move the file away to start empty)`);
+    this.name = 'Ec2JournalError';
+  }
+}
+
+export function ec2JournalPath(dataDir: string, account: string): string {
+  return join(dataDir, account, 'ec2-journal.jsonl');
+}
+
+/**
+ * Describe* is every read-only EC2 action (and the only ones AWS names so); any
+ * other action is journaled. A read-only action journaled by mistake would only
+ * cost a replayed no-op, a mutating one left out would lose state.
+ */
+export function isMutatingEc2Action(action: string): boolean {
+  return !action.startsWith('Describe');
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function parseEntry(text: string): Ec2JournalEntry | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    return `not JSON (${(e as Error).message})`;
+  }
+  if (!isPlainObject(v)) return 'not a JSON object';
+  if (typeof v.region !== 'string' || !v.region) return 'no "region"';
+  if (typeof v.action !== 'string' || !v.action) return 'no "action"';
+  if (!isPlainObject(v.params)) return 'no "params" object';
+  if (typeof v.time !== 'number' || !Number.isFinite(v.time)) return 'no numeric "time"';
+  if (typeof v.ok !== 'boolean') return 'no boolean "ok"';
+  if (v.error !== undefined && typeof v.error !== 'string') return '"error" is not a string';
+  return v as unknown as Ec2JournalEntry;
+}
+
+/**
+ * Reads the whole journal (none: no entries). A last line without its newline
+ * is a write a crash interrupted: its call was never acknowledged (the answer
+ * waits for the fsync), so it is dropped and the file truncated to its last
+ * whole line, so the next append does not glue onto it. Any whole line that
+ * does not parse is an `Ec2JournalError`: skipping it would replay a different
+ * history than the clients saw.
+ */
+export function readEc2Journal(file: string): JournalLine[] {
+  if (!existsSync(file)) return [];
+  const buf = readFileSync(file);
+  const end = buf.lastIndexOf(0x0a) + 1;
+  if (end < buf.length) {
+    const fd = openSync(file, 'r+');
+    try {
+      ftruncateSync(fd, end);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const out: JournalLine[] = [];
+  const lines = buf.subarray(0, end).toString('utf8').split('\n');
+  lines.pop(); // after the final newline
+  lines.forEach((text, i) => {
+    if (!text.trim()) return;
+    const entry = parseEntry(text);
+    if (typeof entry === 'string') throw new Ec2JournalError(file, i + 1, `unreadable entry: ${entry}`);
+    out.push({ line: i + 1, entry });
+  });
+  return out;
+}
+
+interface Pending { text: string; done: () => void; fail: (e: Error) => void }
+
+/**
+ * Appends lines, each durable (`fdatasync`) before its promise resolves. Lines
+ * that arrive while a write is in flight go out together in the next one
+ * (group commit: one fsync per round, not per call). Lines are written in the
+ * order `append` was called, which is the order the calls ran in. After a
+ * failed write every later append fails: the file may end in a torn line and
+ * the state in memory is ahead of it, so nothing more can be promised.
+ */
+export class Ec2JournalWriter {
+  private fh: FileHandle | undefined;
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | undefined;
+  private broken: Error | undefined;
+
+  constructor(readonly file: string) {}
+
+  /** Why appends fail, once a write has failed. */
+  get failure(): Error | undefined {
+    return this.broken;
+  }
+
+  append(entry: Ec2JournalEntry): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise<void>((done, fail) => {
+      this.queue.push({ text: `${JSON.stringify(entry)}\n`, done, fail });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length) {
+        const batch = this.queue;
+        this.queue = [];
+        try {
+          const fh = this.fh ?? await this.openFile();
+          await fh.appendFile(batch.map((p) => p.text).join(''));
+          await fh.datasync();
+        } catch (e) {
+          this.broken = new Error(`cannot write the EC2 journal ${this.file}: ${(e as Error).message}`);
+          for (const p of [...batch, ...this.queue]) p.fail(this.broken);
+          this.queue = [];
+          return;
+        }
+        for (const p of batch) p.done();
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async openFile(): Promise<FileHandle> {
+    const dir = dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const created = !existsSync(this.file);
+    this.fh = await open(this.file, 'a');
+    if (created) {
+      // A new file's directory entry must be durable too, or a crash can lose the whole file.
+      const d = await open(dir, 'r');
+      try { await d.sync(); } finally { await d.close(); }
+    }
+    return this.fh;
+  }
+
+  /** Waits for pending appends, then closes the file. */
+  async close(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    await this.fh?.close();
+    this.fh = undefined;
+  }
+}
