@@ -23,6 +23,7 @@ import { EventBatch } from './events.ts';
 import { Parts } from './parts.ts';
 import { readFile } from './read-file.ts';
 import { ReadError } from './reader.ts';
+import type { FormatsFor } from './run-formats.ts';
 import { TextPipeline } from './text-pipeline.ts';
 
 export interface LoadOptions {
@@ -33,6 +34,8 @@ export interface LoadOptions {
   sourceName?: (file: string) => string;
   /** For origin `run`: the fingerprint of the outputs loaded, kept in the manifest. */
   runFiles?: FileStamp[];
+  /** The formats of headerless records by file, from a run folder's resources.json. */
+  formatsFor?: FormatsFor;
 }
 
 /** Parts no manifest lists (left by a crashed load), and stale staging files, go while the lock is held. */
@@ -75,7 +78,7 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
     const sourceFile = nameOf(file);
     fileOf.set(sourceFile, file);
     try {
-      const r = await readFile(file, sourceFile, { duck, batch, sink: parts, format: opts.format, text });
+      const r = await readFile(file, sourceFile, { duck, batch, sink: parts, format: opts.format, formatsFor: opts.formatsFor, text });
       kinds.set(file, r.kind);
       report.skipped.push(...r.skipped);
       report.warnings.push(...r.warnings);

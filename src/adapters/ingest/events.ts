@@ -32,6 +32,8 @@ export interface EventInput {
   message: string | null;
   /** The record's fields as text (the message itself for events). */
   record: string;
+  /** Why the record is known not to be one already (no format of its place fits it): its parse_error. */
+  error?: string;
 }
 
 const SEP = '\u001f';
@@ -92,7 +94,7 @@ export class EventBatch {
   /** The origin id of events of one file, log group, stream and format. `formatHint` ends field-count errors. */
   origin(file: string, meta: SourceMeta, format: Format, formatHint: string): number {
     const fk = formatKey(format);
-    const key = [file, meta.sourceFile, meta.logGroup ?? '\u0001', meta.logStream ?? '\u0001', fk].join('\u0000');
+    const key = [file, meta.sourceFile, meta.logGroup ?? '\u0001', meta.logStream ?? '\u0001', meta.flowLogId ?? '\u0001', fk].join('\u0000');
     let id = this.originIds.get(key);
     if (id === undefined) {
       let stage = this.stages.get(fk);
@@ -107,7 +109,7 @@ export class EventBatch {
   add(originId: number, e: EventInput): void {
     // rec stays NULL when the message itself is the fields joined by single spaces; the SQL splits the message then.
     const rec = e.message !== null && e.record === e.message && isClean(e.message) ? null : tokenize(e.record).join(' ');
-    this.origins[originId]!.stage.push(`${originId}${SEP}${e.line}${SEP}${num(e.timestamp)}${SEP}${num(e.ingestionTime)}${SEP}${e.loc}${SEP}${text(e.message)}${SEP}${text(rec)}\n`);
+    this.origins[originId]!.stage.push(`${originId}${SEP}${e.line}${SEP}${num(e.timestamp)}${SEP}${num(e.ingestionTime)}${SEP}${e.loc}${SEP}${text(e.message)}${SEP}${text(rec)}${SEP}${text(e.error ?? null)}\n`);
     this.count++;
   }
 
@@ -159,7 +161,7 @@ function splitSql(stage: Stage, originIds: number[]): string {
     }
   });
   const typeError = typeErrors.length ? `CASE ${typeErrors.join(' ')} END` : 'NULL';
-  const columns = `{'origin': 'INTEGER', 'line': 'BIGINT', 'ts': 'BIGINT', 'ingest': 'BIGINT', 'loc': 'VARCHAR', 'message': 'VARCHAR', 'rec': 'VARCHAR'}`;
+  const columns = `{'origin': 'INTEGER', 'line': 'BIGINT', 'ts': 'BIGINT', 'ingest': 'BIGINT', 'loc': 'VARCHAR', 'message': 'VARCHAR', 'rec': 'VARCHAR', 'err': 'VARCHAR'}`;
   const n = stage.format.length;
   const countError = `CASE WHEN len(t) <> ${n} THEN 'expected ${n} fields' || o.hint || ', found ' || len(t) END`;
   // The separator and the NULL marker go into the SQL as the characters themselves.
@@ -169,7 +171,7 @@ function splitSql(stage: Stage, originIds: number[]): string {
       line AS source_line, ts AS event_timestamp, ingest AS ingestion_time, message,
       CASE WHEN pe IS NOT NULL THEN coalesce(loc, '') || pe END AS parse_error
     FROM (
-      SELECT r.*, o.source_file, o.log_group, o.log_stream, o.flow_log_id, o.partition_date, coalesce(${countError}, ${typeError}) AS pe
+      SELECT r.*, o.source_file, o.log_group, o.log_stream, o.flow_log_id, o.partition_date, coalesce(r.err, ${countError}, ${typeError}) AS pe
       FROM (SELECT *, string_split(coalesce(rec, message), ' ') AS t FROM ${read} WHERE origin IN (${originIds.join(', ')})) AS r
       JOIN origins AS o ON r.origin = o.id
     )`;

@@ -8,6 +8,7 @@
 import { gunzipSync } from 'node:zlib';
 import { fieldForColumn, athenaType } from '../../core/ingest/columns.ts';
 import { interpretJson, type JsonItem } from '../../core/ingest/cloudwatch-json.ts';
+import { formatPicker, type Candidates, type Pick } from '../../core/ingest/choose-format.ts';
 import type { Format } from '../../core/ingest/format.ts';
 import { splitJsonValues } from '../../core/ingest/json-values.ts';
 import { pathContext } from '../../core/ingest/path-context.ts';
@@ -24,6 +25,12 @@ export interface JsonContext {
   /** The format of messages (from --format, or AWS's default), and the hint that ends field-count errors. */
   format: Format;
   formatHint: string;
+  /**
+   * The formats of the flow logs delivering to the file's own log group and
+   * stream (from a run folder's resources.json): its events are read in these
+   * instead of `format`, each in the one it fits.
+   */
+  candidates?: Candidates;
 }
 
 export interface JsonOutcome { kind: string; events: number; skipped: Skipped[]; warnings: Warning[] }
@@ -39,20 +46,38 @@ class JsonReader {
   private rows = 0;
   private nullTexts = 0;
   private readonly defaults;
+  private readonly pick: ((message: string) => Pick) | undefined;
+  private readonly plain: Pick;
 
   constructor(private readonly ctx: JsonContext) {
     this.defaults = pathContext(ctx.file);
+    this.pick = ctx.candidates ? formatPicker(ctx.candidates) : undefined;
+    this.plain = { format: ctx.format };
   }
 
-  private lastOrigin: { group: string | undefined; stream: string | undefined; id: number } | undefined;
+  private lastOrigin: { group: string | undefined; stream: string | undefined; pick: Pick; id: number } | undefined;
 
-  /** The batch's origin for a log group and stream; consecutive events nearly always share it, so the last one is kept. */
-  private originOf(group: string | undefined, stream: string | undefined): number {
+  /** The batch's origin for a log group, stream and format; consecutive events nearly always share it, so the last one is kept. */
+  private originOf(group: string | undefined, stream: string | undefined, pick: Pick): number {
     const last = this.lastOrigin;
-    if (last && last.group === group && last.stream === stream) return last.id;
-    const id = this.ctx.batch.origin(this.ctx.file, { sourceFile: this.ctx.sourceFile, logGroup: group, logStream: stream }, this.ctx.format, this.ctx.formatHint);
-    this.lastOrigin = { group, stream, id };
+    if (last && last.group === group && last.stream === stream && last.pick.format === pick.format && last.pick.flowLogId === pick.flowLogId) return last.id;
+    const meta = { sourceFile: this.ctx.sourceFile, logGroup: group, logStream: stream, flowLogId: pick.flowLogId };
+    const id = this.ctx.batch.origin(this.ctx.file, meta, pick.format, this.ctx.formatHint);
+    this.lastOrigin = { group, stream, pick, id };
     return id;
+  }
+
+  /** How to read a message: the candidates apply to events of the file's own log group and stream only. */
+  private pickFor(group: string | undefined, stream: string | undefined, message: string): Pick {
+    if (this.pick && group === this.defaults.logGroup && stream === this.defaults.logStream) return this.pick(message);
+    return this.plain;
+  }
+
+  private addEvent(line: number, loc: string, group: string | undefined, stream: string | undefined, timestamp: number | null, ingestionTime: number | null, message: string): void {
+    const pick = this.pickFor(group, stream, message);
+    const origin = this.originOf(group, stream, pick);
+    this.ctx.batch.add(origin, { line, loc, timestamp, ingestionTime, message, record: message, error: pick.error });
+    this.out.events++;
   }
 
   private skip(line: number, reason: string): void {
@@ -80,9 +105,7 @@ class JsonReader {
         item.events.forEach((e, i) => {
           const loc = item.events.length > 1 ? `event ${i + 1} of ${item.events.length} in this payload: ` : '';
           if ('error' in e) { this.skip(line, e.error); return; }
-          const origin = this.originOf(e.logGroup ?? this.defaults.logGroup, e.logStream ?? this.defaults.logStream);
-          this.ctx.batch.add(origin, { line, loc, timestamp: e.timestamp, ingestionTime: e.ingestionTime, message: e.message, record: e.message });
-          this.out.events++;
+          this.addEvent(line, loc, e.logGroup ?? this.defaults.logGroup, e.logStream ?? this.defaults.logStream, e.timestamp, e.ingestionTime, e.message);
         });
       }
     }
@@ -90,9 +113,7 @@ class JsonReader {
 
   /** One log event with the file's own log group and stream (from its path). */
   event(line: number, timestamp: number, ingestionTime: number, message: string): void {
-    const origin = this.originOf(this.defaults.logGroup, this.defaults.logStream);
-    this.ctx.batch.add(origin, { line, loc: '', timestamp, ingestionTime, message, record: message });
-    this.out.events++;
+    this.addEvent(line, '', this.defaults.logGroup, this.defaults.logStream, timestamp, ingestionTime, message);
   }
 
   private row(row: Record<string, unknown>, line: number): void {

@@ -15,8 +15,10 @@ import type { EventBatch } from './events.ts';
 import { readExport } from './export-input.ts';
 import { readJson } from './json-input.ts';
 import type { SourceMeta } from './meta.ts';
+import { readMixedLines } from './mixed-lines.ts';
 import { loadParquet } from './parquet-load.ts';
 import { InputFile, ReadError } from './reader.ts';
+import type { FormatsFor } from './run-formats.ts';
 import type { PartSink } from './text-load.ts';
 import type { TextPipeline } from './text-pipeline.ts';
 import { TextScanner } from './text-scan.ts';
@@ -27,6 +29,8 @@ export interface ReadContext {
   sink: PartSink;
   /** --format, for records without a header line. */
   format?: Format;
+  /** A run folder's formats by file (from its resources.json), for records without a header line; --format goes first. */
+  formatsFor?: FormatsFor;
   text: TextPipeline;
 }
 
@@ -49,8 +53,7 @@ function s3Meta(file: string, sourceFile: string): SourceMeta {
   return { sourceFile, flowLogId: k.flowLogId, partitionDate: k.date };
 }
 
-async function stageText(file: string, sourceFile: string, input: InputFile, initial: Format, ctx: ReadContext): Promise<void> {
-  const meta = s3Meta(file, sourceFile);
+async function stageText(file: string, meta: SourceMeta, input: InputFile, initial: Format, ctx: ReadContext): Promise<void> {
   const scan = async (inp: InputFile, stage: boolean) => {
     const scanner = new TextScanner(file, initial, stage
       ? { stage: () => ctx.sink.staging('txt'), segmentBytes: SEGMENT_BYTES, firstSegmentBytes: FIRST_SEGMENT_BYTES, onSegment: (segment, cut) => ctx.text.add({ segment, meta, file }, cut) }
@@ -95,6 +98,7 @@ export async function readFile(file: string, sourceFile: string, ctx: ReadContex
     const head = await input.head();
     const kind = sniff(head);
     const out: FileOutcome = { kind, records: 0, skipped: [], warnings: [] };
+    const candidates = ctx.format ? undefined : ctx.formatsFor?.(file);
     switch (kind) {
       case 'empty':
         out.warnings.push({ file, line: null, reason: 'empty file: no records' });
@@ -109,8 +113,8 @@ export async function readFile(file: string, sourceFile: string, ctx: ReadContex
         return { kind: 'parquet', records: r.records, skipped: r.skipped.map(fix), warnings: r.warnings.map(fix) };
       }
       case 'json': {
-        const formatHint = ctx.format ? '' : FORMAT_HINT;
-        const r = await readJson(input, { file, sourceFile, batch: ctx.batch, format: ctx.format ?? DEFAULT_V2, formatHint });
+        const formatHint = ctx.format || candidates ? '' : FORMAT_HINT;
+        const r = await readJson(input, { file, sourceFile, batch: ctx.batch, format: ctx.format ?? DEFAULT_V2, formatHint, candidates });
         return { kind: r.kind, records: 0, skipped: r.skipped, warnings: r.warnings };
       }
       case 'cw-export': {
@@ -121,6 +125,17 @@ export async function readFile(file: string, sourceFile: string, ctx: ReadContex
       case 'text-header':
       case 'text-bare': {
         const first = firstLine(head.toString('utf8'))!;
+        const meta = s3Meta(file, sourceFile);
+        if (kind === 'text-bare' && candidates) {
+          if (candidates.formats.length > 1) {
+            const r = await readMixedLines(input, { file, sourceFile, batch: ctx.batch, candidates });
+            return { ...out, kind: 'bare-lines', skipped: r.skipped };
+          }
+          const [only] = candidates.formats;
+          if (only!.flowLogIds.length === 1) meta.flowLogId = only!.flowLogIds[0];
+          await stageText(file, meta, input, only!.format, ctx);
+          return { ...out, kind: 'bare-lines' };
+        }
         let initial: Format;
         if (kind === 'text-header') {
           initial = headerFormat(first)!;
@@ -136,7 +151,7 @@ export async function readFile(file: string, sourceFile: string, ctx: ReadContex
           }
           initial = DEFAULT_V2;
         }
-        await stageText(file, sourceFile, input, initial, ctx);
+        await stageText(file, meta, input, initial, ctx);
         return { ...out, kind: kind === 'text-header' ? 's3-text' : 'bare-lines' };
       }
     }

@@ -3,11 +3,15 @@
  * paths, sizes and modification times are compared with those the manifest
  * recorded at the last load, and any difference reloads them all (a run
  * rewrites its folder as a whole, so partial reloads would buy little).
+ * resources.json is fingerprinted with them: it gives the formats the
+ * CloudWatch and Firehose records are read in.
  */
 import { existsSync, statSync } from 'node:fs';
-import type { IngestReport } from '../../core/ingest/report.ts';
+import { join } from 'node:path';
+import { emptyReport, type IngestReport } from '../../core/ingest/report.ts';
 import { loadIntoStore, relativeSource } from '../ingest/engine.ts';
 import { runOutputFiles } from '../ingest/inputs.ts';
+import { readRunFormats, RESOURCES_FILE } from '../ingest/run-formats.ts';
 import { storeLayout } from './layout.ts';
 import { readManifest, sameStamps, type FileStamp } from './manifest.ts';
 
@@ -26,9 +30,11 @@ function stamps(dir: string, files: readonly string[]): FileStamp[] {
 export async function refreshRunOutputs(dir: string): Promise<IngestReport | undefined> {
   const layout = storeLayout(dir);
   const files = runOutputFiles(layout.dir);
-  const now = stamps(layout.dir, files);
+  const resources = join(layout.dir, RESOURCES_FILE);
+  const now = stamps(layout.dir, existsSync(resources) ? [...files, resources] : files);
   const manifest = existsSync(layout.manifest) ? readManifest(layout.manifest) : undefined;
   if (manifest ? sameStamps(now, manifest.run?.files ?? []) : files.length === 0) return undefined;
-  const report = await loadIntoStore(layout.dir, files, { origin: 'run', sourceName: relativeSource(layout.dir), runFiles: now });
+  const { formatsFor, warnings } = readRunFormats(layout.dir);
+  const report = await loadIntoStore(layout.dir, files, { origin: 'run', sourceName: relativeSource(layout.dir), runFiles: now, formatsFor }, { ...emptyReport(), warnings });
   return report.unchanged ? undefined : report;
 }
