@@ -1,15 +1,14 @@
 /**
- * The child of bench/e2e.ts: `runScenario(SCENARIO, OUT)` (with a Parquet
- * encoder when a third argument names one) timed from the call
+ * The child of bench/e2e.ts: `runScenario(SCENARIO, OUT)` timed from the call
  * to its return, then one JSON line on stdout with the figures and this
  * process's peak resident memory (getrusage's ru_maxrss).
  */
 import { runScenario } from '../src/app/run-scenario.ts';
 
-const [scenario, out, encoder] = process.argv.slice(2);
-if (!scenario || !out) throw new Error('usage: e2e-child.ts SCENARIO OUT [vpcflow|duckdb]');
+const [scenario, out] = process.argv.slice(2);
+if (!scenario || !out) throw new Error('usage: e2e-child.ts SCENARIO OUT');
 const t0 = performance.now();
-const { summary } = await runScenario({ scenario, out, parquetEncoder: encoder === 'vpcflow' || encoder === 'duckdb' ? encoder : undefined });
+const { summary } = await runScenario({ scenario, out });
 const seconds = (performance.now() - t0) / 1000;
 const bytes: Record<string, number> = {};
 for (const d of summary.destinations) for (const f of d.files) bytes[d.type] = (bytes[d.type] ?? 0) + f.bytes;

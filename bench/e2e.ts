@@ -109,13 +109,13 @@ export function e2eScenario(repeat = 450): object {
 }
 
 /** Writes the scenario, runs it in a child process, and removes everything again. */
-export function benchEndToEnd(repeat = 300, parquetEncoder?: 'vpcflow' | 'duckdb'): E2eRun {
+export function benchEndToEnd(repeat = 300): E2eRun {
   const dir = mkdtempSync(join(tmpdir(), 'vpcflow-bench-'));
   try {
     const scenario = join(dir, 'scenario.yaml');
     writeFileSync(scenario, JSON.stringify(e2eScenario(repeat), null, 1));
     const child = join(import.meta.dirname, 'e2e-child.ts');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', child, scenario, join(dir, 'out'), ...(parquetEncoder ? [parquetEncoder] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', child, scenario, join(dir, 'out')], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`end-to-end run failed (${r.status}): ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as E2eRun;
   } finally {

@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchParquet, benchReadCsv, benchText, retarget } from '../src/adapters/destinations/bench.ts';
-import type { ParquetCompression, ParquetEncoder } from '../src/adapters/destinations/parquet.ts';
 import { benchRecords } from './records.ts';
 import { type Figure, durations, figure } from './stats.ts';
 
@@ -20,19 +19,12 @@ export interface WriteBench {
   gzip6Ms: Figure;
   textBytes: number;
   textGzipBytes: number;
-  /** Records per second, per encoder and codec. */
-  parquet: { encoder: ParquetEncoder; compression: ParquetCompression; rate: Figure; bytes: number }[];
+  /** Parquet (gzip), records per second, and the objects' total size. */
+  parquet: { rate: Figure; bytes: number };
   /** DuckDB's read_csv → Parquet of the staged lines, records per second. */
-  readCsv: { compression: ParquetCompression; rate: Figure }[];
+  readCsv: Figure;
 }
 
-const PARQUET: { encoder: ParquetEncoder; compression: ParquetCompression }[] = [
-  { encoder: 'vpcflow', compression: 'gzip' },
-  { encoder: 'duckdb', compression: 'gzip' },
-  { encoder: 'duckdb', compression: 'zstd' },
-  { encoder: 'duckdb', compression: 'snappy' },
-];
-const READ_CSV: ParquetCompression[] = ['gzip', 'zstd'];
 
 export async function benchWriting(rounds = 3, repeat = 75): Promise<WriteBench> {
   const emitted = await benchRecords(repeat);
@@ -40,8 +32,8 @@ export async function benchWriting(rounds = 3, repeat = 75): Promise<WriteBench>
   const records = emitted;
   const ratio: number[] = [], textMs: number[] = [], gzip6Ms: number[] = [];
   let textBytes = 0, textGzipBytes = 0;
-  const pq = PARQUET.map((p) => ({ ...p, rates: [] as number[], bytes: 0 }));
-  const rc = READ_CSV.map((compression) => ({ compression, rates: [] as number[] }));
+  const pqRates: number[] = [], rcRates: number[] = [];
+  let pqBytes = 0;
   // Round 0 warms up (compiled code, heap) and is not counted. Each measurement starts after a pause, so that
   // the collector has dealt with the previous one's garbage (the text reference alone leaves 44 MiB of buffers).
   const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
@@ -49,12 +41,11 @@ export async function benchWriting(rounds = 3, repeat = 75): Promise<WriteBench>
     const dir = mkdtempSync(join(tmpdir(), 'vpcflow-bench-write-'));
     const counted = r > 0;
     try {
-      for (const p of pq) {
-        await settle();
-        const b = await benchParquet(asParquet, join(dir, `parquet-${p.encoder}-${p.compression}`), p.encoder, p.compression);
-        if (!counted) continue;
-        p.rates.push(b.recordsPerSec);
-        p.bytes = b.bytes;
+      await settle();
+      const b = await benchParquet(asParquet, join(dir, 'parquet'));
+      if (counted) {
+        pqRates.push(b.recordsPerSec);
+        pqBytes = b.bytes;
       }
       await settle();
       const t = await benchText(asText, join(dir, 'text'));
@@ -64,17 +55,15 @@ export async function benchWriting(rounds = 3, repeat = 75): Promise<WriteBench>
       gzip6Ms.push(t.gzip6Ms);
       textBytes = t.textBytes;
       textGzipBytes = t.textGzipBytes;
-      for (const c of rc) {
-        await settle();
-        c.rates.push((await benchReadCsv(asParquet, join(dir, `read-csv-${c.compression}`), c.compression)).recordsPerSec);
-      }
+      await settle();
+      rcRates.push((await benchReadCsv(asParquet, join(dir, 'read-csv'))).recordsPerSec);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
   return {
     records: records.length, textRatio: durations(ratio), textMs: durations(textMs), gzip6Ms: durations(gzip6Ms), textBytes, textGzipBytes,
-    parquet: pq.map((p) => ({ encoder: p.encoder, compression: p.compression, rate: figure(p.rates), bytes: p.bytes })),
-    readCsv: rc.map((c) => ({ compression: c.compression, rate: figure(c.rates) })),
+    parquet: { rate: figure(pqRates), bytes: pqBytes },
+    readCsv: figure(rcRates),
   };
 }

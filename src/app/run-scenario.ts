@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { loadScenario } from '../adapters/scenario/index.ts';
 import type { ScenarioOverrides } from '../core/scenario/types.ts';
 import { DeliverySink } from '../adapters/destinations/index.ts';
-import type { ParquetEncoder } from '../adapters/destinations/parquet.ts';
 import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
 import { Engine } from '../core/dataplane/engine.ts';
@@ -31,8 +30,6 @@ export interface RunOptions {
   ipRanges?: string | undefined;
   onStart?: (info: { start: number; end: number | undefined }) => void;
   onProgress?: (info: { simTime: number; packets: number }) => void;
-  /** Who encodes Parquet objects (the sink's default otherwise); for benchmarks. */
-  parquetEncoder?: ParquetEncoder | undefined;
 }
 
 export interface RunResult {
@@ -82,7 +79,7 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
 
   const engine = new Engine(net);
   const agg = new Aggregator(net, { nodata: settings.options.nodata, capacity: settings.options.capacity, aws });
-  const sink = new DeliverySink({ dir: outDir, account: settings.account, region: settings.region, ...(opts.parquetEncoder ? { parquetEncoder: opts.parquetEncoder } : {}) });
+  const sink = new DeliverySink({ dir: outDir, account: settings.account, region: settings.region });
   const counter = new SummaryCounter();
   // Metric filters, alarms and their notifications watch what reaches CloudWatch Logs.
   const monitor = createRunMonitor({ net, dir: outDir, account: settings.account, region: settings.region, seed: settings.seed, start: settings.start });

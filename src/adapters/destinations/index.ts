@@ -2,5 +2,4 @@
 export { DeliverySink, DEFAULT_INGESTION_DELAY_MS, type DeliverySinkOptions } from './sink.ts';
 export type { DeliveryManifest, DestinationManifest, WrittenFile } from './manifest.ts';
 export { OutputDirError, LateRecordError, UnsafePathError } from './errors.ts';
-export type { ParquetCompression } from './parquet.ts';
 export { S3_PERIOD_SEC } from './s3-writer.ts';

@@ -87,7 +87,7 @@ test('rows keep arrival order across many row groups', async () => {
 
 test('a Parquet write that fails leaves no object and no temporary file', async () => {
   const fl = pq();
-  // The port is bad both in the values (what vpcflow's encoder reads) and in the line (what DuckDB reads).
+  // The port is bad in the values, what the encoder reads.
   const good = v2(fl, 'eni-1', 1661950700, 1661950710);
   const bad = { ...good, values: good.values.map((v, i) => (i === 5 ? 'notaport' : v)), line: `2 ${ACCOUNT} eni-1 10.0.0.1 10.0.0.2 notaport 443 6 1 40 1661950700 1661950710 ACCEPT OK` };
   const sink = new DeliverySink({ dir, account: ACCOUNT, region: REGION });

@@ -13,7 +13,7 @@ import { ByteBuffer } from './bytes.ts';
 import { safeSegment } from './destination-names.ts';
 import { gzipChunksToFd } from './gzip.ts';
 import type { WrittenFile } from './manifest.ts';
-import type { ParquetWriter } from './parquet.ts';
+import { parquetBuilder, writeParquet } from './parquet.ts';
 import type { ParquetBuilder } from './parquet-encode.ts';
 
 /** AWS publishes a file every 5 minutes; the name carries the period start. */
@@ -23,9 +23,9 @@ interface OpenObject {
   fl: FlowLog;
   period: number;
   records: number;
-  /** The record lines as UTF-8, each ending in `\n` (text objects, and Parquet written by DuckDB)... */
+  /** The record lines as UTF-8, each ending in `\n` (text objects)... */
   lines: ByteBuffer | undefined;
-  /** ...or the columns being built (Parquet by vpcflow's encoder). */
+  /** ...or the columns being built (Parquet). */
   built: ParquetBuilder | undefined;
 }
 
@@ -44,7 +44,6 @@ export class S3Writer {
     private readonly outDir: string,
     private readonly account: string,
     private readonly region: string,
-    private readonly parquet: ParquetWriter,
   ) {}
 
   add(r: EmittedRecord): void {
@@ -54,7 +53,7 @@ export class S3Writer {
       const k = `${r.flowLog.id}\0${period}`;
       o = this.open.get(k);
       if (!o) {
-        const built = r.flowLog.fileFormat === 'parquet' && this.parquet.buildsColumns ? this.parquet.builder(this.fields(r.flowLog)) : undefined;
+        const built = r.flowLog.fileFormat === 'parquet' ? parquetBuilder(this.fields(r.flowLog)) : undefined;
         this.open.set(k, (o = { fl: r.flowLog, period, records: 0, lines: built ? undefined : new ByteBuffer(4096), built }));
       }
       this.last = o;
@@ -82,20 +81,13 @@ export class S3Writer {
     const ready = [...this.open.entries()].filter(([, o]) => done(o));
     // Period, then flow log: the order of files on disk and in the manifest never depends on arrival.
     ready.sort(([, a], [, b]) => a.period - b.period || (a.fl.id < b.fl.id ? -1 : a.fl.id > b.fl.id ? 1 : 0));
-    // Objects are written side by side (zlib compresses on its threads), except that DuckDB takes one COPY at a
-    // time; they are listed in that order whatever order they finish in.
+    // Objects are written side by side (zlib compresses on its threads); they are listed in that order whatever
+    // order they finish in.
     const jobs: Promise<S3Written>[] = [];
-    let duckdb: Promise<unknown> = Promise.resolve();
     for (const [k, o] of ready) {
       this.open.delete(k);
       if (this.last === o) this.last = undefined;
-      if (o.fl.fileFormat === 'parquet' && !o.built) {
-        const job = duckdb.then(() => this.writeObject(o));
-        duckdb = job;
-        jobs.push(job);
-      } else {
-        jobs.push(this.writeObject(o));
-      }
+      jobs.push(this.writeObject(o));
     }
     const settled = await Promise.allSettled(jobs);
     for (const s of settled) {
@@ -118,9 +110,7 @@ export class S3Writer {
     let bytes: number;
     const records = o.records;
     if (o.built) {
-      bytes = await this.parquet.writeBuilt(path, o.built);
-    } else if (o.fl.fileFormat === 'parquet') {
-      bytes = await this.parquet.write(path, fields, o.lines!.view());
+      bytes = await writeParquet(path, o.built);
     } else {
       const text = o.lines!.view();
       const pieces: Buffer[] = [Buffer.from(`${formatHeader(fields)}\n`, 'utf8')];

@@ -17,7 +17,6 @@ import { LateRecordError } from './errors.ts';
 import { FirehoseWriter } from './firehose-writer.ts';
 import { buildManifest, type DeliveryManifest, type WrittenFile } from './manifest.ts';
 import { prepareOutputDir } from './output-dir.ts';
-import { ParquetWriter, type ParquetCompression, type ParquetEncoder } from './parquet.ts';
 import { S3Writer } from './s3-writer.ts';
 import type { FlowLog, LogDestinationType } from '../../core/model/types.ts';
 
@@ -33,25 +32,13 @@ export interface DeliverySinkOptions {
    * closes, hence the default. Never read from the wall clock, so runs repeat.
    */
   cloudWatchIngestionDelayMs?: number;
-  /** Parquet codec; AWS uses gzip, the default. */
-  parquetCompression?: ParquetCompression;
-  /** Who encodes Parquet objects (vpcflow's encoder does gzip only; other codecs always go through DuckDB). */
-  parquetEncoder?: ParquetEncoder;
 }
 
 export const DEFAULT_INGESTION_DELAY_MS = 300_000;
 
-/**
- * vpcflow's encoder writes the same rows and schema about three times faster
- * (bench.ts), but other bytes than DuckDB: object sizes in summary.json change
- * (the internet-scan golden). Switch once those goldens are regenerated.
- */
-export const DEFAULT_PARQUET_ENCODER: ParquetEncoder = 'duckdb';
-
 export class DeliverySink {
   /** Absolute output folder. */
   readonly dir: string;
-  private readonly parquet: ParquetWriter;
   private readonly s3: S3Writer;
   private readonly cloudwatch: CloudWatchWriter;
   private readonly firehose: FirehoseWriter;
@@ -62,8 +49,7 @@ export class DeliverySink {
   constructor(opts: DeliverySinkOptions) {
     this.dir = prepareOutputDir(opts.dir);
     const delay = opts.cloudWatchIngestionDelayMs ?? DEFAULT_INGESTION_DELAY_MS;
-    this.parquet = new ParquetWriter(opts.parquetCompression ?? 'gzip', opts.parquetEncoder ?? DEFAULT_PARQUET_ENCODER);
-    this.s3 = new S3Writer(this.dir, opts.account, opts.region, this.parquet);
+    this.s3 = new S3Writer(this.dir, opts.account, opts.region);
     this.cloudwatch = new CloudWatchWriter(this.dir, (r) => r.end * 1000 + delay);
     this.firehose = new FirehoseWriter(this.dir);
   }
@@ -99,13 +85,9 @@ export class DeliverySink {
     if (this.state === 'closed') return;
     if (this.state !== 'open') throw new Error(`DeliverySink is ${this.state}`);
     this.state = 'closing';
-    try {
-      await this.s3.close();
-      await this.cloudwatch.close();
-      await this.firehose.close();
-    } finally {
-      await this.parquet.close();
-    }
+    await this.s3.close();
+    await this.cloudwatch.close();
+    await this.firehose.close();
     this.state = 'closed';
   }
 
@@ -129,6 +111,5 @@ export class DeliverySink {
     this.state = 'aborted';
     this.cloudwatch.abort();
     this.firehose.abort();
-    await this.parquet.close();
   }
 }
