@@ -83,7 +83,7 @@ export function fieldValueProblem(f: FieldDef, tok: string): string | null {
     const rule = TEXT_RULES[f.name];
     if (!rule) return null;
     const ok = typeof rule === 'function' ? rule(tok) : rule.test(tok);
-    return ok ? null : `${f.name}: "${tok}" is not a ${f.name} value`;
+    return ok ? null : `${f.name}: "${tok}" is not a valid ${f.name}`;
   }
   const v = readNumber(tok, t);
   if (typeof v === 'string') return `${f.name}: ${v}`;
