@@ -24,6 +24,7 @@ const FORMAT = '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} $
 let tmp = '';
 let frontal = '';
 let experiments = '';
+let ingested = '';
 
 /** A snapshot of a scenario's network after its changes up to `at` seconds. */
 async function snapshotAt(scenario: string, at: number, name: string): Promise<string> {
@@ -53,11 +54,12 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'vpcflow-diagnose-'));
   frontal = join(tmp, 'frontal');
   await runScenario({ scenario: FRONTAL, out: frontal });
-  const run = join(tmp, 'experiments-run');
-  await runScenario({ scenario: EXPERIMENTS, out: run });
-  // The experiments deliver to CloudWatch Logs in a custom format: ingested as a user would.
-  experiments = join(tmp, 'experiments');
-  const r = await cli('ingest', join(run, 'cloudwatch'), '--out', experiments, '--format', FORMAT);
+  // The experiments deliver to CloudWatch Logs in a custom format: the run folder's resources.json gives it.
+  experiments = join(tmp, 'experiments-run');
+  await runScenario({ scenario: EXPERIMENTS, out: experiments });
+  // The same events ingested as a user holding only the log files would, with --format.
+  ingested = join(tmp, 'experiments');
+  const r = await cli('ingest', join(experiments, 'cloudwatch'), '--out', ingested, '--format', FORMAT);
   assert.equal(r.code, 0, r.err);
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -115,6 +117,12 @@ test('sg-nacl-experiments from the records: the NTP replies dropped by the ACL, 
   assert.deepEqual([ntp[0]!.srcaddr, ntp[0]!.srcport, ntp[0]!.dstport, ntp[0]!.protocol, ntp[0]!.aclDirection], ['162.159.200.123', 123, 123, 17, 'inbound']);
   assert.ok(f.filter((x) => x.dstport === 80).every((x) => x.cause === 'security-group-or-network-acl' && x.direction === 'ingress'));
   assert.equal(f.length, 16);
+});
+
+test('sg-nacl-experiments: the run folder itself and its events ingested with --format give the same findings', async () => {
+  const direct = await findings(experiments);
+  assert.equal(direct.length, 16);
+  assert.deepEqual(await findings(ingested), direct);
 });
 
 test('sg-nacl-experiments with the configuration of each experiment: security group at 5 min, ACL rule 100 at 15 min', async () => {
