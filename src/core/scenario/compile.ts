@@ -93,7 +93,8 @@ function templateOf(doc: Record<string, unknown>, input: ScenarioInput): { templ
   return { template: input.template.doc, origin: input.template.origin };
 }
 
-function readHosts(v: unknown, origin: Origin, net: LoadedScenario['network']['net']): Record<string, string> {
+/** The `hosts` map: names for outside addresses, never hiding an instance or interface. */
+export function readHosts(v: unknown, origin: Origin, net: LoadedScenario['network']['net']): Record<string, string> {
   if (v === undefined) return {};
   const hosts: Record<string, string> = {};
   for (const [name, address] of Object.entries(mapping(v, ['hosts'], origin, 'a mapping of host name → IP address'))) {

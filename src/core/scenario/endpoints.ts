@@ -1,6 +1,7 @@
 /**
  * `from`, `to` and `listen` keys name an endpoint: an instance or network
- * interface of the template, a name from `hosts`, or a literal IP address.
+ * interface of the template (by logical id, or by its `i-…`/`eni-…` id), a
+ * name from `hosts`, or a literal IP address.
  */
 import type { Network } from '../model/network.ts';
 import { parseIp } from '../net/ip.ts';
@@ -21,6 +22,8 @@ export function resolveEndpoint(v: unknown, path: Path, origin: Origin, hosts: R
   const logical = net.logical.get(v);
   if (logical && ENDPOINT_TYPES.includes(logical.type)) return { kind: 'logical', logicalId: v };
   if (logical) throw errorAt(origin, path, EXPECTED, `"${v}", which is an ${logical.type}`);
+  // An id of the network's own instances and interfaces works as well (networks built through the API have no logical ids).
+  if (net.instances.has(v) || net.interfaces.has(v)) return { kind: 'logical', logicalId: v };
   const ip = parseIp(v);
   if (ip) return { kind: 'address', address: ip.text };
   const names = [...Object.keys(hosts), ...[...net.logical].filter(([, e]) => ENDPOINT_TYPES.includes(e.type)).map(([k]) => k)];

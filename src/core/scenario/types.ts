@@ -6,7 +6,7 @@
 import type { Params } from '../ec2/params.ts';
 import type { BuiltNetwork } from '../template/build.ts';
 
-/** `from`/`to` of a traffic item: a template logical id, a `hosts` name, or a literal address. */
+/** `from`/`to` of a traffic item: a template logical id (or an instance/interface id), a `hosts` name, or a literal address. */
 export type EndpointRef =
   | { kind: 'logical'; logicalId: string }
   | { kind: 'host'; name: string; address: string }

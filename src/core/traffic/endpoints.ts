@@ -59,10 +59,14 @@ function classify(ref: EndpointRef, role: End['role'], net: Network, place: stri
   return { role, name, eni: holderOf(net, a), fixed: a };
 }
 
-/** What a template logical id names, among instances and interfaces. */
+/**
+ * What a template logical id names, among instances and interfaces. An
+ * instance or interface id (`i-…`, `eni-…`) names itself, so networks built
+ * through the API, which have no logical ids, can be addressed too.
+ */
 export function lookupLogical(net: Network, logicalId: string): { instance?: Instance; eni?: NetworkInterface; type?: string } {
   const entry = net.logical.get(logicalId);
-  const pid = entry?.physicalId;
+  const pid = entry?.physicalId ?? logicalId;
   const instance = (pid !== undefined ? net.instances.get(pid) : undefined) ??
     [...net.instances.values()].find((i) => i.logicalId === logicalId);
   if (instance) return { instance };

@@ -16,6 +16,11 @@ export class ListenTable {
   private readonly byAddress = new Map<IpAddr, Set<number>>();
 
   constructor(listen: Record<string, number[]>, hosts: Record<string, string>, net: Network) {
+    this.add(listen, hosts, net);
+  }
+
+  /** More entries (the live server takes them with each traffic request); ports add to those already listed. */
+  add(listen: Record<string, number[]>, hosts: Record<string, string>, net: Network): void {
     for (const [key, ports] of Object.entries(listen)) {
       const { instance, eni } = lookupLogical(net, key);
       if (instance) { add(this.byInstance, instance.id, ports); continue; }

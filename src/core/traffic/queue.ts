@@ -60,6 +60,12 @@ export class EventQueue {
     this.up(this.count++, time, seq, s);
   }
 
+  /** Time of the next event, without taking it (the event popped last is done with); undefined when none is left. */
+  peekTime(): number | undefined {
+    if (this.taken) this.removeRoot();
+    return this.count === 0 ? undefined : this.hTime[0];
+  }
+
   pop(): boolean {
     if (this.taken) this.removeRoot();
     if (this.count === 0) return false;

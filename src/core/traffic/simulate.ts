@@ -10,7 +10,7 @@
  * left to do, and changes after the last event are applied at the end.
  */
 import type { Network } from '../model/network.ts';
-import type { Change, ScenarioSettings } from '../scenario/types.ts';
+import type { Change, ScenarioSettings, TrafficItem } from '../scenario/types.ts';
 import type { DataPlane } from './dataplane.ts';
 import { resolvePair } from './endpoints.ts';
 import { ItemRunner } from './items.ts';
@@ -84,6 +84,43 @@ export class Simulation {
       q.topFlow!.fire(q.topCode, q.topArg);
     }
     return true;
+  }
+
+  /**
+   * The live server's way in: items (and `listen` entries) added while the
+   * simulation runs. Their `at` counts from `start` like every item's, and
+   * must not be earlier than the last event handled.
+   */
+  addTraffic(items: readonly TrafficItem[], listen: Record<string, number[]> = {}, hosts: Record<string, string> = {}): void {
+    this.sim.listen.add(listen, hosts, this.input.network);
+    for (const item of items) {
+      if (item.at < this.sim.now) throw new RangeError(`${item.place} starts at ${item.at}s, before the simulation's time (${this.sim.now}s)`);
+      new ItemRunner(this.sim, item).schedule();
+    }
+  }
+
+  /**
+   * Handles at most `budget` of the events due by `t` (seconds after start)
+   * and returns whether some are still due. Unlike `step`, it never ends the
+   * simulation: a live server adds traffic as it comes, and its own clock (not
+   * the last event) says what time it is. The scenario's changes are `step`'s
+   * alone; a live network changes through the API.
+   */
+  runUntil(t: number, budget: number): boolean {
+    const q = this.sim.queue;
+    for (let n = 0; n < budget; n++) {
+      const next = q.peekTime();
+      if (next === undefined || next > t) return false;
+      q.pop();
+      this.sim.now = q.topTime;
+      q.topFlow!.fire(q.topCode, q.topArg);
+    }
+    return q.peekTime() !== undefined && q.peekTime()! <= t;
+  }
+
+  /** Events still scheduled (connections in progress, repetitions to come). */
+  get pendingEvents(): number {
+    return this.sim.queue.size;
   }
 
   private finish(): false {

@@ -1,0 +1,26 @@
+/**
+ * The bytes of one S3 flow log object, as `vpcflow run` writes them: gzip
+ * text with a header line of the format's field names, or Parquet with AWS's
+ * column names and types.
+ */
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { ParquetBuilder } from '../adapters/destinations/parquet-encode.ts';
+import { parquetColumnName } from '../adapters/destinations/parquet.ts';
+import type { EmittedRecord } from '../core/flows/emitted.ts';
+import { formatHeader, parseLogFormat } from '../core/flows/fields.ts';
+import type { FlowLog } from '../core/model/types.ts';
+
+const gzipAsync = promisify(gzip);
+
+export async function s3ObjectBytes(fl: FlowLog, records: readonly EmittedRecord[]): Promise<Buffer> {
+  const fields = parseLogFormat(fl.logFormat);
+  if (fl.fileFormat === 'parquet') {
+    const b = new ParquetBuilder(fields, parquetColumnName);
+    for (const r of records) b.add(r.values);
+    return Buffer.concat(await b.finish('vpcflow'));
+  }
+  let text = `${formatHeader(fields)}\n`;
+  for (const r of records) text += `${r.line}\n`;
+  return gzipAsync(Buffer.from(text, 'utf8'));
+}
