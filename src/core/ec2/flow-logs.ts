@@ -10,6 +10,18 @@ export interface CreateFlowLogsResult {
   unsuccessful: { resourceId: string; code: string; message: string }[];
 }
 
+/** Why a destination cannot take a flow log: reported for each resource, in `unsuccessful`. */
+export interface DestinationProblem { code: string; message: string }
+
+/**
+ * What the API server adds to the context for CreateFlowLogs: a look at the
+ * other services (is the bucket there?). The core knows no service, and a
+ * scenario has none, so without the check every destination is taken to exist.
+ */
+export interface DestinationCheck {
+  checkFlowLogDestination?(type: LogDestinationType, destination: string): DestinationProblem | undefined;
+}
+
 const RESOURCE_TYPES: readonly FlowLogResourceType[] = ['VPC', 'Subnet', 'NetworkInterface'];
 const DEST_TYPES: readonly LogDestinationType[] = ['cloud-watch-logs', 's3', 'kinesis-data-firehose'];
 
@@ -35,7 +47,7 @@ export function parseFirehoseArn(arn: string): { name: string } | undefined {
   return m ? { name: m[1]! } : undefined;
 }
 
-export function createFlowLogs(ctx: Ec2Context, p: Params, opts: CreateOptions = {}): CreateFlowLogsResult {
+export function createFlowLogs(ctx: Ec2Context & DestinationCheck, p: Params, opts: CreateOptions = {}): CreateFlowLogsResult {
   const net = ctx.net;
   const resourceIds = strList(p, 'ResourceIds').length ? strList(p, 'ResourceIds') : strList(p, 'ResourceId');
   if (resourceIds.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain the parameter ResourceIds');
@@ -84,11 +96,18 @@ export function createFlowLogs(ctx: Ec2Context, p: Params, opts: CreateOptions =
   if (destinationType !== 's3' && p.DestinationOptions) throw invalid('DestinationOptions are only valid for the s3 destination type.');
 
   const result: CreateFlowLogsResult = { flowLogIds: [], unsuccessful: [] };
+  // Asked once, and only when some resource exists: the answer is the same for all of them.
+  let problem: DestinationProblem | undefined | null = null;
   for (const resourceId of resourceIds) {
     const exists = resourceType === 'VPC' ? net.vpcs.has(resourceId) : resourceType === 'Subnet' ? net.subnets.has(resourceId) : net.interfaces.has(resourceId);
     if (!exists) {
       const code = resourceType === 'VPC' ? 'InvalidVpcID.NotFound' : resourceType === 'Subnet' ? 'InvalidSubnetID.NotFound' : 'InvalidNetworkInterfaceID.NotFound';
       result.unsuccessful.push({ resourceId, code, message: `The ${resourceType === 'NetworkInterface' ? 'network interface' : resourceType.toLowerCase()} ID '${resourceId}' does not exist` });
+      continue;
+    }
+    if (problem === null) problem = ctx.checkFlowLogDestination?.(destinationType, logDestination!);
+    if (problem) {
+      result.unsuccessful.push({ resourceId, code: problem.code, message: problem.message });
       continue;
     }
     const dup = [...net.flowLogs.values()].find((fl) => fl.resourceId === resourceId && fl.logDestination === logDestination && fl.trafficType === trafficType && fl.logFormat === logFormat);

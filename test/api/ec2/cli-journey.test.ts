@@ -33,6 +33,7 @@ test('a VPC with flow logs through /usr/bin/aws', async () => {
   assert.equal(inst.State.Name, 'running');
   const cw = await ec2('create-flow-logs', '--resource-type', 'VPC', '--resource-ids', vpc.VpcId, '--traffic-type', 'ALL',
     '--log-group-name', '/vpc/cli', '--deliver-logs-permission-arn', 'arn:aws:iam::123456789012:role/flow-logs');
+  await awsJson(url, ['s3api', 'create-bucket', '--bucket', 'cli-bucket']);
   const s3 = await ec2('create-flow-logs', '--resource-type', 'Subnet', '--resource-ids', a.Subnet.SubnetId, b.Subnet.SubnetId, 'subnet-0123456789abcdef0',
     '--traffic-type', 'REJECT', '--log-destination-type', 's3', '--log-destination', 'arn:aws:s3:::cli-bucket/flows/');
   assert.equal(cw.FlowLogIds.length, 1);

@@ -13,11 +13,14 @@ import {
   DescribeNetworkAclsCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, ReplaceNetworkAclAssociationCommand,
   RunInstancesCommand, paginateDescribeFlowLogs,
 } from '@aws-sdk/client-ec2';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { s3Client } from '../s3/support.ts';
 import { startTestServer } from '../support/server.ts';
 
 const t = await startTestServer();
 const { ec2 } = t;
-after(() => t.close());
+const s3 = s3Client(t.server.url);
+after(async () => { s3.destroy(); await t.close(); });
 
 test('a two-tier VPC with flow logs, built and read back through the SDK', async () => {
   const tag = (name: string) => [{ ResourceType: 'vpc' as const, Tags: [{ Key: 'Name', Value: name }] }];
@@ -61,10 +64,11 @@ test('a two-tier VPC with flow logs, built and read back through the SDK', async
     ResourceIds: [vpcId], ResourceType: 'VPC', TrafficType: 'ALL', LogGroupName: '/vpc/journey',
     DeliverLogsPermissionArn: 'arn:aws:iam::123456789012:role/flow-logs', MaxAggregationInterval: 60,
   }));
-  const s3 = await ec2.send(new CreateFlowLogsCommand({
+  await s3.send(new CreateBucketCommand({ Bucket: 'journey-flow-logs' }));
+  const toS3 = await ec2.send(new CreateFlowLogsCommand({
     ResourceIds: [pub, priv], ResourceType: 'Subnet', TrafficType: 'REJECT', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::journey-flow-logs/vpc/',
   }));
-  assert.deepEqual([cw.FlowLogIds!.length, s3.FlowLogIds!.length, s3.Unsuccessful!.length], [1, 2, 0]);
+  assert.deepEqual([cw.FlowLogIds!.length, toS3.FlowLogIds!.length, toS3.Unsuccessful!.length], [1, 2, 0]);
 
   // Read everything back.
   const subnets = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'tag:tier', Values: ['app'] }] }));
@@ -84,5 +88,5 @@ test('a two-tier VPC with flow logs, built and read back through the SDK', async
   // The SDK's own paginator walks MaxResults/NextToken.
   const ids: string[] = [];
   for await (const page of paginateDescribeFlowLogs({ client: ec2, pageSize: 2 }, {})) ids.push(...page.FlowLogs!.map((f) => f.FlowLogId!));
-  assert.deepEqual(ids, [...cw.FlowLogIds!, ...s3.FlowLogIds!]);
+  assert.deepEqual(ids, [...cw.FlowLogIds!, ...toS3.FlowLogIds!]);
 });
