@@ -5,6 +5,7 @@
  */
 import { openStore } from '../store/store.ts';
 import type { FlowRecord } from '../../core/diagnose/types.ts';
+import type { Skipped } from '../../core/ingest/report.ts';
 
 const COLS = `interface_id, srcaddr, dstaddr, srcport, dstport, protocol, action, start, "end", packets, flow_direction, pkt_srcaddr, pkt_dstaddr`;
 const VALID = `interface_id IS NOT NULL AND srcaddr IS NOT NULL AND dstaddr IS NOT NULL AND action IN ('ACCEPT', 'REJECT')`;
@@ -35,9 +36,11 @@ export function toRecord(r: Row): FlowRecord {
   };
 }
 
-export async function readDiagnoseRecords(dir: string): Promise<FlowRecord[]> {
+/** `onUnread`: told the lines of run outputs this open of the store could not read, if any. */
+export async function readDiagnoseRecords(dir: string, onUnread?: (skipped: readonly Skipped[]) => void): Promise<FlowRecord[]> {
   const store = await openStore(dir);
   try {
+    if (store.refreshed?.skipped.length) onUnread?.(store.refreshed.skipped);
     return (await store.query(SQL)).map(toRecord);
   } finally {
     await store.close();

@@ -4,7 +4,7 @@
  * hand-written fixture, and snapshots printed from the model at a given time).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -123,6 +123,17 @@ test('sg-nacl-experiments: the run folder itself and its events ingested with --
   const direct = await findings(experiments);
   assert.equal(direct.length, 16);
   assert.deepEqual(await findings(ingested), direct);
+});
+
+test('a run folder with a line its flow log\'s format cannot read: diagnosed all the same, with a notice of the line', async () => {
+  const copy = join(tmp, 'experiments-bad-line');
+  cpSync(experiments, copy, { recursive: true, filter: (src) => !src.includes('.vpcflow') });
+  const stream = join(copy, 'cloudwatch', '%2Fvpc%2Fsg-nacl-experiments', 'eni-0e5a1b2c3d4e5f607-all.jsonl');
+  appendFileSync(stream, `${JSON.stringify({ timestamp: 1767258000000, ingestionTime: 1767258300000, message: '5 123456789012 eni-0e5a1b2c3d4e5f607' })}\n`);
+  const r = await cli('diagnose', copy, '--json');
+  assert.equal(r.code, 1);
+  assert.equal((JSON.parse(r.out) as { findings: Finding[] }).findings.length, 16);
+  assert.match(r.err, /^vpcflow: 1 line of the run outputs could not be read and are not in flow_logs \(first: .*eni-0e5a1b2c3d4e5f607-all\.jsonl:91: expected 16 fields, found 3\)\n$/);
 });
 
 test('sg-nacl-experiments with the configuration of each experiment: security group at 5 min, ACL rule 100 at 15 min', async () => {

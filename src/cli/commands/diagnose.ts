@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { readDiagnoseRecords } from '../../adapters/diagnose/records.ts';
 import { readSnapshotFile } from '../../adapters/diagnose/snapshot-file.ts';
 import { StoreError } from '../../adapters/store/errors.ts';
+import { unreadNotice } from '../../adapters/store/unread.ts';
 import { diagnose } from '../../core/diagnose/diagnose.ts';
 import { renderFindings } from '../../core/diagnose/render.ts';
 import { SnapshotError } from '../../core/snapshot/errors.ts';
@@ -22,7 +23,8 @@ export function registerDiagnose(program: Command, io: Io): void {
     .action(async (dir: string, o: Opts) => {
       try {
         const net = o.config === undefined ? undefined : await readSnapshotFile(o.config);
-        const findings = diagnose(await readDiagnoseRecords(dir), net);
+        const records = await readDiagnoseRecords(dir, (skipped) => io.err(unreadNotice(skipped)!));
+        const findings = diagnose(records, net);
         io.out(o.json ? `${JSON.stringify({ findings }, null, 2)}\n` : renderFindings(findings));
         program.setOptionValue('exitCode', findings.length ? 1 : 0);
       } catch (e) {

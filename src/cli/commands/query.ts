@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { athenaDdlFor } from '../../adapters/store/athena.ts';
 import { SqlError, StoreError } from '../../adapters/store/errors.ts';
 import { openStore } from '../../adapters/store/store.ts';
+import { unreadNotice } from '../../adapters/store/unread.ts';
 import type { QueryResult, Value } from '../../adapters/store/values.ts';
 import type { Io } from '../main.ts';
 import { UserError } from '../user-error.ts';
@@ -55,11 +56,8 @@ export function registerQuery(program: Command, io: Io): void {
         if (sql === undefined || sql.trim() === '') throw new UserError('give the SQL to run, e.g. vpcflow query DIR "SELECT count(*) FROM flow_logs"');
         const store = await openStore(dir);
         try {
-          const skipped = store.refreshed?.skipped ?? [];
-          if (skipped.length) {
-            const s = skipped[0]!;
-            io.err(`vpcflow: ${skipped.length} line${skipped.length > 1 ? 's' : ''} of the run outputs could not be read and are not in flow_logs (first: ${s.file}${s.line !== null ? `:${s.line}` : ''}: ${s.reason})\n`);
-          }
+          const notice = unreadNotice(store.refreshed?.skipped ?? []);
+          if (notice) io.err(notice);
           const result = await store.queryResult(sql);
           io.out(o.json ? `${JSON.stringify(result.rows)}\n` : o.csv ? renderCsv(result) : renderTable(result));
         } finally {
