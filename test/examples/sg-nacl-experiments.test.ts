@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { cli } from '../support/cli.ts';
+import { REPO_ROOT } from '../support/shared-data.ts';
 import { assertDeterministic, assertMatchesGolden, listFiles, withRun } from './harness.ts';
 
 const SCENARIO = 'examples/sg-nacl-experiments/scenario.yaml';
@@ -54,5 +56,32 @@ test('sg-nacl-experiments: each change shows in the records as the README says',
     // Amazon Time Sync (169.254.169.123) is never logged.
     assert.ok(recs.every((r) => r.src !== '169.254.169.123' && r.dst !== '169.254.169.123'));
     assert.equal(summary.changesApplied, 5);
+  });
+});
+
+/** The command of the README's `sh` block that runs `vpcflow <verb>`, and the output block after it. */
+function readmeExample(verb: string): { args: string[]; output: string } {
+  const readme = readFileSync(join(REPO_ROOT, 'examples', 'sg-nacl-experiments', 'README.md'), 'utf8');
+  const m = new RegExp(`\`\`\`sh\n\\./bin/vpcflow ${verb} vpcflow-out/sg-nacl-experiments(?: "([^"]*)")?\n\`\`\`\n\n\`\`\`\n([^]*?)\`\`\``).exec(readme);
+  assert.ok(m, `the README shows vpcflow ${verb} on the run folder`);
+  return { args: m[1] === undefined ? [] : [m[1]], output: m[2]! };
+}
+
+test('sg-nacl-experiments: query and diagnose read the run folder directly, as the README shows', async () => {
+  await withRun(SCENARIO, async (out) => {
+    const q = readmeExample('query');
+    const r = await cli('query', out, ...q.args);
+    assert.equal(r.err, '');
+    assert.equal(r.out, q.output);
+    const d = readmeExample('diagnose');
+    const found = await cli('diagnose', out);
+    assert.equal(found.code, 1);
+    assert.equal(found.err, '');
+    // The README shows some findings (… between them) and the count line.
+    const shown = d.output.split(/^…\n/m);
+    assert.ok(shown.length > 1);
+    for (const part of shown) assert.ok(found.out.includes(part), `diagnose prints:\n${part}`);
+    assert.ok(found.out.startsWith(shown[0]!));
+    assert.ok(found.out.endsWith(shown.at(-1)!));
   });
 });
