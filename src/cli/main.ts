@@ -1,5 +1,6 @@
 /** The `vpcflow` command line: parses arguments, runs a command, maps errors to exit codes. */
 import { Command, CommanderError } from 'commander';
+import { registerAdvance } from './commands/advance.ts';
 import { registerAlarms } from './commands/alarms.ts';
 import { registerDiagnose } from './commands/diagnose.ts';
 import { registerExplain } from './commands/explain.ts';
@@ -10,6 +11,7 @@ import { registerTop } from './commands/top.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerTraffic } from './commands/traffic.ts';
 import { isUserError } from './user-error.ts';
 
 export interface Io {
@@ -28,6 +30,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   registerRun(program, io);
   registerExplain(program, io.out);
   registerServe(program, io);
+  registerTraffic(program, io);
+  registerAdvance(program, io);
   registerMetrics(program, io);
   registerAlarms(program, io);
   registerTop(program, io);

@@ -17,8 +17,10 @@ export interface LiveClock {
 
 export class RealClock implements LiveClock {
   readonly kind = 'real';
+  /** `source` stands in for wall time in tests. */
+  constructor(private readonly source: () => number = Date.now) {}
   now(): number {
-    return Date.now();
+    return this.source();
   }
 }
 

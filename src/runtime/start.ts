@@ -20,6 +20,8 @@ export interface LiveServerOptions extends Omit<ServerOptions, 'clock'> {
   nodata?: boolean;
   capacity?: number;
   tickMs?: number;
+  /** Wall time for the real clock (tests move it by hand). */
+  wallClock?: () => number;
 }
 
 export interface LiveServer extends RunningServer {
@@ -32,7 +34,7 @@ export async function startLiveServer(o: LiveServerOptions = {}): Promise<LiveSe
   if (o.dataDir !== undefined) mkdirSync(o.dataDir, { recursive: true });
   const clock: LiveClock = o.clock === 'simulated'
     ? new SimulatedClock(o.startMs ?? Math.floor(Date.now() / 1000) * 1000, o.dataDir)
-    : new RealClock();
+    : new RealClock(o.wallClock);
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const runtime = new LiveRuntime({
     clock, seed: o.seed ?? DEFAULT_SEED, deliveryDelaySeconds: o.deliveryDelaySeconds, aws: loadAwsServices(o.ipRanges),

@@ -33,7 +33,7 @@ function serve(...args: string[]): { child: ChildProcess; line: Promise<string>;
 test('serve prints where it listens and that it accepts any credentials, answers, and stops on SIGTERM', async () => {
   const s = serve('--port', '0', '--account', '111122223333');
   const line = await s.line;
-  assert.match(line, /^vpcflow serve: listening on http:\/\/127\.0\.0\.1:\d+ \(ec2(, [a-z0-9]+)*; account 111122223333; data in [^;]+; accepts any credentials, signatures are not checked\)$/);
+  assert.match(line, /^vpcflow serve: listening on http:\/\/127\.0\.0\.1:\d+ \(ec2(, [a-z0-9]+)*; account 111122223333; data in [^;]+; real clock; accepts any credentials, signatures are not checked\)$/);
   const url = /(http:\/\/\S+)/.exec(line)![1]!;
   const ec2 = ec2Client(url);
   const r = await ec2.send(new DescribeRegionsCommand({ RegionNames: ['us-east-1'] }));
