@@ -1,26 +1,26 @@
 /**
  * `vpcflow run`: load and check everything first (nothing is written for a bad
- * scenario), then simulate in slices — every packet through the data plane,
- * every observation into aggregation, closed windows out to the destinations —
- * and finish with resources.json and summary.json.
+ * scenario), then simulate in slices — every packet through the data plane on
+ * this thread, every observation into aggregation and closed windows out to the
+ * destinations on a second one (aggregation-worker.ts) — and finish with
+ * resources.json and summary.json.
  */
 import { join } from 'node:path';
 import { loadScenario } from '../adapters/scenario/index.ts';
 import type { ScenarioOverrides } from '../core/scenario/types.ts';
-import { DeliverySink } from '../adapters/destinations/index.ts';
+import { prepareOutputDir } from '../adapters/destinations/output-dir.ts';
 import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
 import { Engine } from '../core/dataplane/engine.ts';
-import { Aggregator } from '../core/flows/aggregator.ts';
-import type { EmittedRecord } from '../core/flows/emitted.ts';
+import { ObservationWriter } from '../core/flows/observation-stream.ts';
 import { runAction } from '../core/ec2/actions.ts';
 import { Ec2Error } from '../core/ec2/errors.ts';
 import { checkTraffic, Simulation } from '../core/traffic/index.ts';
 import { buildResources } from '../core/report/resources.ts';
-import { type Summary, SummaryCounter } from '../core/report/summary.ts';
+import type { Summary } from '../core/report/summary.ts';
 import { UserError } from '../cli/user-error.ts';
 import { claimOutputFolder } from './output-folder.ts';
-import { createRunMonitor } from '../adapters/notifications/index.ts';
+import { AggregationThread } from './aggregation-thread.ts';
 
 export interface RunOptions {
   scenario: string;
@@ -66,82 +66,67 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   } catch (e) {
     throw new UserError(`${settings.file}: ${(e as Error).message}`);
   }
-  await preflightChanges(opts);
-  let aws: ReturnType<typeof loadAwsServices>;
+  // Without changes there is nothing to try (and loading the scenario again costs a run with a large file a moment).
+  if (settings.changes.length > 0) await preflightChanges(opts);
   try {
-    aws = loadAwsServices(opts.ipRanges);
+    loadAwsServices(opts.ipRanges); // checked here; the aggregation thread loads its own
   } catch (e) {
     // A missing or malformed --ip-ranges file is the user's to fix, like a bad scenario.
     if (opts.ipRanges !== undefined) throw new UserError(`--ip-ranges: ${(e as Error).message}`);
     throw e;
   }
   const outDir = claimOutputFolder(opts.out ?? join('vpcflow-out', settings.name));
+  // Checked here, where its error keeps its kind; the aggregation thread's sink checks it again.
+  prepareOutputDir(outDir);
 
   const engine = new Engine(net);
-  const agg = new Aggregator(net, { nodata: settings.options.nodata, capacity: settings.options.capacity, aws });
-  const sink = new DeliverySink({ dir: outDir, account: settings.account, region: settings.region });
-  const counter = new SummaryCounter();
-  // Metric filters, alarms and their notifications watch what reaches CloudWatch Logs.
-  const monitor = createRunMonitor({ net, dir: outDir, account: settings.account, region: settings.region, seed: settings.seed, start: settings.start });
+  // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers.
+  const thread = new AggregationThread({ scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges, outDir });
+  const stream = new ObservationWriter((b) => thread.observations(b));
   let nowMs = settings.start * 1000;
   const ctx = { ...network.ctx, now: () => nowMs };
-  // Records go to the sink one by one as windows close: a closing window's records never sit in one big array.
-  const deliver = (r: EmittedRecord) => {
-    sink.accept(r);
-    counter.record(r);
-    monitor.record(r);
-  };
   const sim = new Simulation({ settings, network: net, dataPlane: engine }, {
     onFate: (_p, f) => {
-      for (const o of f.observations) {
-        agg.observe(o);
-        counter.observation(o);
-      }
+      const obs = f.observations;
+      for (let i = 0; i < obs.length; i++) stream.write(obs[i]!);
     },
     applyChange: (c) => {
       const t = settings.start + c.at;
-      // Windows that ended by now ran under the old configuration: close them first.
-      agg.advanceInto(t, deliver);
+      // Windows that ended by now ran under the old configuration: the thread closes them before it applies the change too.
+      stream.flush();
+      thread.change(c, t);
       nowMs = t * 1000;
       runAction(ctx, c.action, c.params);
     },
   });
   const end = settings.duration !== undefined ? settings.start + settings.duration : undefined;
   opts.onStart?.({ start: settings.start, end });
-  // S3 objects are written (zlib, DuckDB) while the next slice simulates; a slice waits for the previous slice's writes.
-  let writing: Promise<void> = Promise.resolve();
   try {
     while (sim.step(SLICE)) {
       const t = settings.start + sim.now;
-      agg.advanceInto(t, deliver);
-      await writing;
-      // Everything before the earliest open window is final: write it now, so memory holds only open windows' records.
-      writing = sink.closeThrough(agg.pendingFrom(t), (fl) => agg.pendingFromFor(fl, t));
-      writing.catch(() => undefined); // awaited (and rethrown) at the next slice; not an unhandled rejection meanwhile
-      monitor.advanceTo(t);
+      stream.flush();
+      // Closes windows and writes what they complete (S3 objects while the next slices simulate); waits for the slice before.
+      await thread.advance(t);
       opts.onProgress?.({ simTime: t, packets: sim.totals().packets });
     }
-    await writing;
+    stream.flush();
     const totals = sim.totals();
     const last = end ?? totals.lastPacketTime;
-    agg.flushInto(end, deliver);
-    const manifest = await sink.finish();
-    await monitor.finish(last);
+    const done = await thread.finish(end, last);
     const summary: Summary = {
       scenario: settings.name, seed: settings.seed, account: settings.account, region: settings.region,
       start: iso(settings.start), end: iso(Math.max(settings.start, Math.ceil(last))),
-      packets: { sent: totals.packets, delivered: totals.delivered, dropped: totals.dropped, observed: counter.observed },
-      records: counter.records, recordsByFlowLog: counter.byFlowLog,
-      destinations: manifest.destinations.map((d) => ({ type: d.type, name: d.name, records: d.records, files: d.files })),
-      rejectedFlows: counter.rejectedFlows(net), changesApplied: totals.changesApplied,
+      packets: { sent: totals.packets, delivered: totals.delivered, dropped: totals.dropped, observed: done.observed },
+      records: done.records, recordsByFlowLog: done.byFlowLog,
+      destinations: done.manifest.destinations.map((d) => ({ type: d.type, name: d.name, records: d.records, files: d.files })),
+      rejectedFlows: done.rejectedFlows, changesApplied: totals.changesApplied,
       ignoredResourceTypes: [...network.ignored], warnings: [...network.warnings],
     };
     writeFileAtomicSync(join(outDir, 'resources.json'), Buffer.from(`${JSON.stringify(buildResources(net, new Set(network.ignored)), null, 2)}\n`));
     writeFileAtomicSync(join(outDir, 'summary.json'), Buffer.from(`${JSON.stringify(summary, null, 2)}\n`));
     return { outDir, summary };
   } catch (e) {
-    await writing.catch(() => undefined);
-    await sink.abort();
+    await thread.abort();
     throw e;
   }
 }

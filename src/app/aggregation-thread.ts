@@ -1,0 +1,147 @@
+/**
+ * The main thread's handle on aggregation-worker.ts: posts observations,
+ * changes and slice ends in order, and keeps the worker at most one slice
+ * behind (so observations in flight stay bounded).
+ */
+import { Worker } from 'node:worker_threads';
+import type { DeliveryManifest } from '../adapters/destinations/index.ts';
+import type { ObservationBatch } from '../core/flows/observation-stream.ts';
+import type { Summary } from '../core/report/summary.ts';
+import type { Change, ScenarioOverrides } from '../core/scenario/types.ts';
+
+export interface AggregationInput {
+  scenario: string;
+  overrides: ScenarioOverrides | undefined;
+  ipRanges: string | undefined;
+  outDir: string;
+}
+
+export type ToAggregation =
+  | { k: 'obs'; batch: ObservationBatch }
+  | { k: 'change'; change: Change; t: number }
+  | { k: 'advance'; t: number; seq: number }
+  | { k: 'finish'; end: number | undefined; last: number }
+  | { k: 'abort' };
+
+export interface AggregationResult {
+  manifest: DeliveryManifest;
+  observed: number;
+  records: Summary['records'];
+  byFlowLog: Summary['recordsByFlowLog'];
+  rejectedFlows: Summary['rejectedFlows'];
+}
+
+export type FromAggregation =
+  | { k: 'ready' }
+  | { k: 'ack'; seq: number }
+  | ({ k: 'done' } & AggregationResult)
+  | { k: 'aborted' }
+  | { k: 'error'; name: string; message: string; stack: string | undefined };
+
+/** tsx's loader, registered in the worker before it imports TypeScript (hooks are per thread in Node 20). */
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const WORKER = new URL('./aggregation-worker.ts', import.meta.url).href;
+
+export class AggregationThread {
+  private readonly worker: Worker;
+  private seq = 0;
+  private acked = 0;
+  private failure: Error | undefined;
+  private waiting: { until: number; resolve: () => void; reject: (e: Error) => void } | undefined;
+  private ending: { resolve: (r: AggregationResult | undefined) => void; reject: (e: Error) => void } | undefined;
+  private exited = false;
+
+  constructor(input: AggregationInput) {
+    const boot = `import(${JSON.stringify(TSX_API)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER)}); })`;
+    // No inherited flags: profiling or test-runner flags are the main thread's business (and some are refused in workers).
+    this.worker = new Worker(boot, { eval: true, workerData: input, execArgv: [] });
+    this.worker.on('message', (m: FromAggregation) => this.onMessage(m));
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => {
+      this.exited = true;
+      if (code !== 0) this.fail(new Error(`the aggregation thread stopped (exit code ${code})`));
+      else if (this.ending) this.fail(new Error('the aggregation thread stopped before finishing'));
+    });
+  }
+
+  observations(batch: ObservationBatch): void {
+    this.post({ k: 'obs', batch }, [batch.data.buffer as ArrayBuffer]);
+  }
+
+  change(change: Change, t: number): void {
+    this.post({ k: 'change', change, t });
+  }
+
+  /** Ends a slice at `t`; resolves once the worker has finished the slice before it. */
+  async advance(t: number): Promise<void> {
+    this.post({ k: 'advance', t, seq: ++this.seq });
+    const until = this.seq - 1;
+    if (this.failure) throw this.failure;
+    if (this.acked >= until) return;
+    await new Promise<void>((resolve, reject) => { this.waiting = { until, resolve, reject }; });
+  }
+
+  async finish(end: number | undefined, last: number): Promise<AggregationResult> {
+    const r = await this.end({ k: 'finish', end, last });
+    await this.worker.terminate();
+    return r!;
+  }
+
+  /** After a failure on the main thread: the worker drops temporary files, then stops. */
+  async abort(): Promise<void> {
+    if (!this.failure && !this.exited) await this.end({ k: 'abort' }).catch(() => undefined);
+    await this.worker.terminate();
+  }
+
+  private end(m: ToAggregation): Promise<AggregationResult | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    this.post(m);
+    return new Promise((resolve, reject) => { this.ending = { resolve, reject }; });
+  }
+
+  private post(m: ToAggregation, transfer: ArrayBuffer[] = []): void {
+    if (!this.failure) this.worker.postMessage(m, transfer);
+  }
+
+  private onMessage(m: FromAggregation): void {
+    switch (m.k) {
+      case 'ready': return;
+      case 'ack': {
+        this.acked = m.seq;
+        const w = this.waiting;
+        if (w && this.acked >= w.until) { this.waiting = undefined; w.resolve(); }
+        return;
+      }
+      case 'done': {
+        const { k: _, ...result } = m;
+        const e = this.ending;
+        this.ending = undefined;
+        e?.resolve(result);
+        return;
+      }
+      case 'aborted': {
+        const e = this.ending;
+        this.ending = undefined;
+        e?.resolve(undefined);
+        return;
+      }
+      case 'error': {
+        const err = new Error(m.message);
+        err.name = m.name;
+        if (m.stack) err.stack = m.stack;
+        this.fail(err);
+        return;
+      }
+    }
+  }
+
+  private fail(e: Error): void {
+    if (this.failure) return;
+    this.failure = e;
+    const w = this.waiting, en = this.ending;
+    this.waiting = undefined;
+    this.ending = undefined;
+    w?.reject(e);
+    en?.reject(e);
+  }
+}
