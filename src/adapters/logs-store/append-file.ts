@@ -4,8 +4,20 @@
  * write is in flight are written together by the next one (group commit), so
  * many concurrent writers cost one fsync per round, not one each. The file
  * is open only while there is something to write.
+ *
+ * A round that fails part-way (a full disk) can leave part of a line behind.
+ * The next round's first line would be glued to it and be unreadable when the
+ * file is loaded: an event acknowledged after the failure would be lost. So a
+ * failed round is cut back to where it began and, if even that fails, the
+ * next round starts on a new line (the fragment is then one unreadable line,
+ * skipped and counted on load, and every acknowledged line stays whole).
  */
 import { type FileHandle, open } from 'node:fs/promises';
+
+/** How the file is opened for appending; tests pass one that fails on cue. */
+export type AppendOpener = (path: string) => Promise<FileHandle>;
+
+const NEWLINE = Buffer.from('\n');
 
 interface Waiter { resolve: () => void; reject: (e: unknown) => void }
 
@@ -15,8 +27,12 @@ export class AppendFile {
   private waiters: Waiter[] = [];
   private running: Promise<void> | undefined;
   private closed = false;
+  /** The file's length after the last round, while it is open; undefined when unknown. */
+  private size: number | undefined;
+  /** A failed round left bytes that could not be cut off: the next one starts with a newline. */
+  private fragment = false;
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string, private readonly openFile: AppendOpener = (p) => open(p, 'a')) {}
 
   append(text: string): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`${this.path} is closed`));
@@ -48,13 +64,20 @@ export class AppendFile {
         this.pending = [];
         this.waiters = [];
         try {
-          this.handle ??= await open(this.path, 'a');
-          const bytes = Buffer.from(text, 'utf8');
+          if (!this.handle) {
+            this.handle = await this.openFile(this.path);
+            this.size = (await this.handle.stat()).size;
+          }
+          const body = Buffer.from(text, 'utf8');
+          const bytes = this.fragment ? Buffer.concat([NEWLINE, body]) : body;
           let off = 0;
           while (off < bytes.length) off += (await this.handle.write(bytes, off, bytes.length - off)).bytesWritten;
           await this.handle.datasync();
+          this.fragment = false;
+          if (this.size !== undefined) this.size += bytes.length;
           for (const w of waiters) w.resolve();
         } catch (e) {
+          await this.cutBack();
           for (const w of waiters) w.reject(e);
         }
       }
@@ -65,6 +88,19 @@ export class AppendFile {
       await h?.close().catch(() => undefined);
       // Appends that came while closing start the next round.
       this.running = this.pending.length ? this.drain() : undefined;
+    }
+  }
+
+  /** After a failed round: the file back to its length before the round, or else a newline before the next one. */
+  private async cutBack(): Promise<void> {
+    const h = this.handle;
+    if (!h) return; // the open failed: nothing was written
+    try {
+      if (this.size === undefined) throw new Error('length unknown');
+      await h.truncate(this.size);
+    } catch {
+      this.fragment = true;
+      this.size = undefined;
     }
   }
 }
