@@ -5,11 +5,9 @@
  * scenario file, and every mistake is reported the same way.
  */
 import type { Network } from '../model/network.ts';
-import { readHosts } from '../scenario/compile.ts';
+import { readHosts, readListen } from '../scenario/compile.ts';
 import { describeValue, isMapping } from '../scenario/describe.ts';
-import { resolveEndpoint } from '../scenario/endpoints.ts';
 import { type Origin, errorAt } from '../scenario/origin.ts';
-import { readPorts } from '../scenario/ports.ts';
 import { mapping, onlyKeys, text } from '../scenario/read.ts';
 import { readTraffic } from '../scenario/traffic.ts';
 import type { TrafficItem } from '../scenario/types.ts';
@@ -34,12 +32,6 @@ export function readTrafficRequest(body: unknown, origin: Origin, net: Network):
   onlyKeys(doc, TRAFFIC_REQUEST_FIELDS, [], origin, 'a traffic request field');
   if (!Array.isArray(doc.traffic)) throw errorAt(origin, ['traffic'], 'a list of traffic items', describeValue(doc.traffic));
   const hosts = readHosts(doc.hosts, origin, net);
-  const listen: Record<string, number[]> = {};
-  if (doc.listen !== undefined) {
-    for (const [key, ports] of Object.entries(mapping(doc.listen, ['listen'], origin, 'a mapping of endpoint → list of TCP ports'))) {
-      resolveEndpoint(key, ['listen', key], origin, hosts, net);
-      listen[key] = readPorts(ports, ['listen', key], origin);
-    }
-  }
+  const listen = readListen(doc.listen, origin, hosts, net);
   return { items: readTraffic(doc.traffic, origin, hosts, net), hosts, listen };
 }

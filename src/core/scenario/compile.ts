@@ -61,13 +61,7 @@ export function compileScenario(input: ScenarioInput): LoadedScenario {
     });
   const { net } = network;
   const hosts = readHosts(doc.hosts, origin, net);
-  const listen: Record<string, number[]> = {};
-  if (doc.listen !== undefined) {
-    for (const [key, ports] of Object.entries(mapping(doc.listen, ['listen'], origin, 'a mapping of endpoint → list of TCP ports'))) {
-      resolveEndpoint(key, ['listen', key], origin, hosts, net);
-      listen[key] = readPorts(ports, ['listen', key], origin);
-    }
-  }
+  const listen = readListen(doc.listen, origin, hosts, net);
   const settings = {
     name, account, region, start, duration, seed, options: opts, hosts, listen, file: origin.file,
     traffic: readTraffic(doc.traffic, origin, hosts, net),
@@ -91,6 +85,17 @@ function templateOf(doc: Record<string, unknown>, input: ScenarioInput): { templ
   if (typeof doc.template !== 'string' || doc.template === '') throw errorAt(origin, ['template'], 'the path of a CloudFormation template file', describeValue(doc.template));
   if (!input.template) throw errorAt(origin, ['template'], 'a template file that was loaded', `"${doc.template}"`);
   return { template: input.template.doc, origin: input.template.origin };
+}
+
+/** The `listen` map: endpoint → the only TCP ports it answers on. */
+export function readListen(v: unknown, origin: Origin, hosts: Record<string, string>, net: LoadedScenario['network']['net']): Record<string, number[]> {
+  const listen: Record<string, number[]> = {};
+  if (v === undefined) return listen;
+  for (const [key, ports] of Object.entries(mapping(v, ['listen'], origin, 'a mapping of endpoint → list of TCP ports'))) {
+    resolveEndpoint(key, ['listen', key], origin, hosts, net);
+    listen[key] = readPorts(ports, ['listen', key], origin);
+  }
+  return listen;
 }
 
 /** The `hosts` map: names for outside addresses, never hiding an instance or interface. */

@@ -28,7 +28,7 @@ interface Any { [k: string]: any }
 let work = '';
 let child: ChildProcess;
 let url = '';
-const ids: Record<string, string> = {};
+const ids = { vpc: '', pub: '', priv: '', web: '', webEni: '', back: '' };
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'vpcflow-cli-live-'));
