@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { RUNTIME_ENDPOINTS } from '../src/runtime/routes.ts';
 import { SERVICES } from '../src/server/services.ts';
 import type { Service } from '../src/server/types.ts';
 
@@ -26,6 +27,8 @@ export function renderCoverage(services: readonly Service[] = SERVICES): string 
     lines.push('', `## ${s.title}`, '', `${entries.length} actions.`, '');
     for (const e of entries) lines.push(`- [x] ${e.action}${e.notes ? ` (${e.notes})` : ''}`);
   }
+  lines.push('', '## vpcflow\'s own endpoints (JSON; AWS has no API for traffic and time)', '');
+  for (const e of Object.values(RUNTIME_ENDPOINTS)) lines.push(`- [x] \`${e.method} ${e.path}\`: ${e.summary}`);
   return `${lines.join('\n')}\n`;
 }
 

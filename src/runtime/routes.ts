@@ -33,14 +33,22 @@ function sourceOf(req: ControlRequest): string {
   return name || 'POST /_vpcflow/traffic';
 }
 
+/** The endpoints, for COVERAGE.md (scripts/coverage.ts) and for the routes below. */
+export const RUNTIME_ENDPOINTS = {
+  health: { method: 'GET', path: '/_vpcflow/health', summary: 'ready; the clock and, per region, packets, records delivered, items failed' },
+  traffic: { method: 'POST', path: '/_vpcflow/traffic', summary: '`{"traffic": [...], "hosts"?, "listen"?, "region"?}` in the scenario syntax; endpoints may be logical ids, instance or interface ids, or addresses' },
+  advance: { method: 'POST', path: '/_vpcflow/advance', summary: '`{"seconds": N}`: the simulated clock moves on; closed windows are delivered' },
+} as const;
+
 export function runtimeRoutes(runtime: LiveRuntime): ControlRoute[] {
+  const { health, traffic, advance } = RUNTIME_ENDPOINTS;
   return [
     {
-      method: 'GET', path: '/_vpcflow/health',
+      ...health,
       handle: async () => json({ status: 'ready', ...runtime.status() }),
     },
     {
-      method: 'POST', path: '/_vpcflow/traffic',
+      ...traffic,
       handle: async (req) => {
         const body = await jsonBody(req);
         try {
@@ -52,7 +60,7 @@ export function runtimeRoutes(runtime: LiveRuntime): ControlRoute[] {
       },
     },
     {
-      method: 'POST', path: '/_vpcflow/advance',
+      ...advance,
       handle: async (req) => {
         const body = await jsonBody(req);
         const seconds = (body as { seconds?: unknown } | null)?.seconds;
