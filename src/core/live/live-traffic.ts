@@ -44,6 +44,9 @@ export interface LiveTrafficFailure {
   message: string;
 }
 
+/** Failures kept for the health answer. */
+const MAX_FAILURES = 100;
+
 /** Events handled between two looks at the windows, so memory holds only open windows' flows. */
 const SLICE = 100_000;
 
@@ -115,6 +118,8 @@ export class LiveTraffic {
       } catch (e) {
         // One item failing (its instance terminated, say) must not stop the others: note it and go on.
         if (!(e instanceof TrafficError)) throw e;
+        // The latest ones tell what is wrong; a repeating item must not fill memory with the same message.
+        if (this.failures.length === MAX_FAILURES) this.failures.shift();
         this.failures.push({ place: e.place, message: e.message });
         continue;
       }
