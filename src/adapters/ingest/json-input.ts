@@ -56,13 +56,22 @@ class JsonReader {
   }
 
   private lastOrigin: { group: string | undefined; stream: string | undefined; pick: Pick; id: number } | undefined;
+  /** Origins of the file's own group and stream by format and flow log: in a mixed stream consecutive events often differ. */
+  private readonly ownOrigins = new Map<Format, Map<string | undefined, number>>();
 
   /** The batch's origin for a log group, stream and format; consecutive events nearly always share it, so the last one is kept. */
   private originOf(group: string | undefined, stream: string | undefined, pick: Pick): number {
     const last = this.lastOrigin;
-    if (last && last.group === group && last.stream === stream && last.pick.format === pick.format && last.pick.flowLogId === pick.flowLogId) return last.id;
-    const meta = { sourceFile: this.ctx.sourceFile, logGroup: group, logStream: stream, flowLogId: pick.flowLogId };
-    const id = this.ctx.batch.origin(this.ctx.file, meta, pick.format, this.ctx.formatHint);
+    if (last && last.group === group && last.stream === stream && last.pick === pick) return last.id;
+    const own = group === this.defaults.logGroup && stream === this.defaults.logStream;
+    let byId = own ? this.ownOrigins.get(pick.format) : undefined;
+    if (own && !byId) this.ownOrigins.set(pick.format, (byId = new Map()));
+    let id = byId?.get(pick.flowLogId);
+    if (id === undefined) {
+      const meta = { sourceFile: this.ctx.sourceFile, logGroup: group, logStream: stream, flowLogId: pick.flowLogId };
+      id = this.ctx.batch.origin(this.ctx.file, meta, pick.format, this.ctx.formatHint);
+      byId?.set(pick.flowLogId, id);
+    }
     this.lastOrigin = { group, stream, pick, id };
     return id;
   }

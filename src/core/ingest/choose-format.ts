@@ -8,7 +8,7 @@
  * only for lines that both formats read without a fault, e.g. formats that
  * differ only in the order of srcport and dstport.
  */
-import { fieldValueProblem } from './field-check.ts';
+import { fieldFits, fieldValueProblem } from './field-check.ts';
 import type { Format } from './format.ts';
 import { tokenize } from './record.ts';
 
@@ -37,18 +37,37 @@ function problemIn(tokens: readonly string[], format: Format): string | null {
   return null;
 }
 
-export function chooseFormat(line: string, candidates: Candidates): Choice {
-  const tokens = tokenize(line);
-  const faults: string[] = [];
-  for (const [index, candidate] of candidates.formats.entries()) {
-    if (candidate.format.length !== tokens.length) continue;
-    const p = problemIn(tokens, candidate.format);
-    if (p === null) return { ok: true, candidate, index };
-    faults.push(`as the format of ${ids(candidate)}, ${p}`);
-  }
-  if (faults.length) return { ok: false, reason: `fits no format of the flow logs delivering to ${candidates.where} (${faults.join('; ')})` };
+/** One predicate per field of each candidate, made once for all the lines of a place. */
+type Tests = readonly (readonly ((tok: string) => boolean)[])[];
+const testsOf = (candidates: Candidates): Tests => candidates.formats.map((c) => c.format.map(fieldFits));
+
+/** Why no candidate fits (only worked out for the lines that need it). */
+function noFit(tokens: readonly string[], candidates: Candidates): string {
+  const faults = candidates.formats.filter((c) => c.format.length === tokens.length).map((c) => `as the format of ${ids(c)}, ${problemIn(tokens, c.format)}`);
+  if (faults.length) return `fits no format of the flow logs delivering to ${candidates.where} (${faults.join('; ')})`;
   const counts = candidates.formats.map((c) => `${c.format.length} (${ids(c)})`).join(' or ');
-  return { ok: false, reason: `${tokens.length} fields, but the flow logs delivering to ${candidates.where} write ${counts}` };
+  return `${tokens.length} fields, but the flow logs delivering to ${candidates.where} write ${counts}`;
+}
+
+/** A line's fields: split on single spaces as AWS writes them, and leniently (any whitespace) otherwise. */
+function fieldsOf(line: string): string[] {
+  const quick = line.split(' ');
+  return quick.includes('') || /[\t\r]/.test(line) ? tokenize(line) : quick;
+}
+
+function choose(line: string, candidates: Candidates, tests: Tests): Choice {
+  const tokens = fieldsOf(line);
+  next: for (let index = 0; index < tests.length; index++) {
+    const t = tests[index]!;
+    if (t.length !== tokens.length) continue;
+    for (let i = 0; i < t.length; i++) if (!t[i]!(tokens[i]!)) continue next;
+    return { ok: true, candidate: candidates.formats[index]!, index };
+  }
+  return { ok: false, reason: noFit(tokens, candidates) };
+}
+
+export function chooseFormat(line: string, candidates: Candidates): Choice {
+  return choose(line, candidates, testsOf(candidates));
 }
 
 /** What a line is to be read as: its format, its flow log when only one writes that format here, or why it is none. */
@@ -69,8 +88,9 @@ export function formatPicker(candidates: Candidates): (line: string) => Pick {
     return () => pick;
   }
   const picks = candidates.formats.map((c): Pick => ({ format: c.format, flowLogId: single(c) }));
+  const tests = testsOf(candidates);
   return (line) => {
-    const c = chooseFormat(line, candidates);
+    const c = choose(line, candidates, tests);
     return c.ok ? picks[c.index]! : { format: first.format, error: c.reason };
   };
 }

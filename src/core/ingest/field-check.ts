@@ -14,12 +14,10 @@ import { readNumber } from './record.ts';
 
 type Rule = RegExp | ((tok: string) => boolean);
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-const isAddress = (tok: string): boolean => {
-  const m = IPV4.exec(tok);
-  if (m) return m.slice(1).every((o) => Number(o) <= 255);
-  return tok.includes(':') && /^[0-9a-fA-F:.]+$/.test(tok);
-};
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
+const isAddress = (tok: string): boolean => IPV4.test(tok) || IPV6.test(tok);
 const ACCOUNT = /^(\d{12}|unknown)$/;
 const AZ_ID = /^[a-z]+\d+-[a-z0-9-]+$/;
 
@@ -75,6 +73,9 @@ const RANGES: Record<string, [number, number]> = {
   'traffic-path': [1, 8],
 };
 
+/** Whole numbers short enough to be exact as a JS number: read without BigInt, which costs several times more. */
+const SHORT_WHOLE = /^\d{1,15}$/;
+
 /** Why `tok` cannot be a value of field `f`, or null when it can. */
 export function fieldValueProblem(f: FieldDef, tok: string): string | null {
   if (tok === '-') return f.name === 'version' ? 'version: "-" (every record has a version)' : null;
@@ -85,9 +86,31 @@ export function fieldValueProblem(f: FieldDef, tok: string): string | null {
     const ok = typeof rule === 'function' ? rule(tok) : rule.test(tok);
     return ok ? null : `${f.name}: "${tok}" is not a valid ${f.name}`;
   }
-  const v = readNumber(tok, t);
+  const v = SHORT_WHOLE.test(tok) ? Number(tok) : readNumber(tok, t);
   if (typeof v === 'string') return `${f.name}: ${v}`;
   const [lo, hi] = RANGES[f.name] ?? [0, Infinity];
   if (v! < lo || v! > hi) return `${f.name}: ${tok} is outside ${lo}–${hi}`;
   return null;
+}
+
+/**
+ * The same test as fieldValueProblem, as a predicate made once per field:
+ * choosing a format runs it on every token of every line of a mixed stream,
+ * so it looks nothing up and builds no message.
+ */
+export function fieldFits(f: FieldDef): (tok: string) => boolean {
+  const t = athenaType(f);
+  const dashOk = f.name !== 'version';
+  if (t === 'string') {
+    const rule = TEXT_RULES[f.name];
+    if (!rule) return () => true;
+    const test = typeof rule === 'function' ? rule : (tok: string) => rule.test(tok);
+    return (tok) => (tok === '-' ? dashOk : test(tok));
+  }
+  const [lo, hi] = RANGES[f.name] ?? [0, Infinity];
+  return (tok) => {
+    if (tok === '-') return dashOk;
+    if (SHORT_WHOLE.test(tok)) { const v = Number(tok); return v >= lo && v <= hi; }
+    return fieldValueProblem(f, tok) === null;
+  };
 }
