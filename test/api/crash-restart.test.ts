@@ -26,6 +26,13 @@
  * After each kill, before the restart: every file under an object's final
  * name holds a whole version that was sent; every sidecar is whole JSON.
  *
+ * What a SIGKILL cannot show: the kernel's page cache outlives the process,
+ * so bytes written but not yet fsync'd survive it too. This test proves the
+ * acknowledgements come after the writes (an ack before the write loses
+ * events here) and that nothing is left half-written; the fsync before each
+ * acknowledgement would take a power cut to prove. The seed fixes the kill
+ * moments and payloads, not the interleaving, which the machine decides.
+ *
  * VPCFLOW_CRASH_SEED=<n> replays another seed (the default is fixed).
  */
 import assert from 'node:assert/strict';
