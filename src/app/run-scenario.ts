@@ -79,7 +79,8 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   // Checked here, where its error keeps its kind; the aggregation thread's sink checks it again.
   prepareOutputDir(outDir);
 
-  const engine = new Engine(net);
+  // Each fate is done with (its observations written to the stream) before the next packet is sent.
+  const engine = new Engine(net, { reuseFates: true });
   // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers.
   const thread = new AggregationThread({ scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges, outDir });
   const stream = new ObservationWriter((b) => thread.observations(b));

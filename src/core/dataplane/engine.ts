@@ -9,7 +9,7 @@ import { cidrContains } from '../net/cidr.ts';
 import type { IpAddr } from '../net/ip.ts';
 import { FIN, RST, TCP, UDP } from '../net/protocol.ts';
 import type { Network } from '../model/network.ts';
-import type { Route } from '../model/types.ts';
+import type { NetworkInterface, Route } from '../model/types.ts';
 import { awsServiceAt } from './aws-services.ts';
 import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNetwork, findPrivate } from './compile.ts';
 import { ConnTrack, NO_ENTRY } from './conntrack.ts';
@@ -19,6 +19,16 @@ import type { Decision, Direction, Endpoint, Fate, FlowRef, Observation, Packet 
 import { lookupRoute } from './routing.ts';
 import { type CompiledSgRule, allowsAllTraffic, matchSg } from './security-group.ts';
 import { NO_DECISIONS, Walk } from './walk.ts';
+
+export interface EngineOptions {
+  /**
+   * Fates of the common ways (see plan) are the same few objects every time,
+   * refilled by each send: a caller that is done with a fate (and its
+   * observations) before its next send spares the collector four objects a
+   * packet. The packets in them (`arrived`) are never reused.
+   */
+  reuseFates?: boolean | undefined;
+}
 
 export interface SendOptions {
   /** Record every decision, not only the blocking ones (explain). */
@@ -83,8 +93,16 @@ export class Engine {
   private readonly indexes = new Map<string, number>();
   readonly conntrack = new ConnTrack();
   readonly natTable = new NatTable();
+  /** With reuseFates: the fates `direct` refills, with one observation and with two. */
+  private readonly fate1: Fate | undefined;
+  private readonly fate2: Fate | undefined;
 
-  constructor(readonly net: Network) {}
+  constructor(readonly net: Network, opts: EngineOptions = {}) {
+    if (opts.reuseFates) {
+      this.fate1 = { delivered: false, to: undefined, arrived: undefined, observations: [blankObservation()], decisions: NO_DECISIONS, blockedBy: undefined };
+      this.fate2 = { delivered: false, to: undefined, arrived: undefined, observations: [blankObservation(), blankObservation()], decisions: NO_DECISIONS, blockedBy: undefined };
+    }
+  }
 
   compiled(): CompiledNetwork {
     if (!this.compiledNet || this.compiledNet.version !== this.net.version) {
@@ -196,29 +214,53 @@ export class Engine {
       const d = m.to!;
       const q: Packet = m.translated !== undefined ? { ...p, dst: m.translated } : p;
       if (this.sgVerdict(d, q, false, false) === SG_DENIED) {
-        const o = observation(d, 'ingress', false, q, undefined, refs[3] ??= { cache: undefined });
-        return { delivered: false, to: undefined, arrived: undefined, observations: [o], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) };
+        return this.fateOf(false, undefined, undefined, sgDenial(d, false), d, 'ingress', false, q, undefined, refs[3] ??= { cache: undefined });
       }
-      const o = observation(d, 'ingress', true, q, undefined, refs[2] ??= { cache: undefined });
-      return { delivered: true, to: d.endpoint, arrived: q, observations: [o], decisions: NO_DECISIONS, blockedBy: undefined };
+      return this.fateOf(true, d.endpoint, q, undefined, d, 'ingress', true, q, undefined, refs[2] ??= { cache: undefined });
     }
     const s = m.from!;
     if (this.sgVerdict(s, p, true, false) === SG_DENIED) {
-      const o = observation(s, 'egress', false, p, m.path, refs[1] ??= { cache: undefined });
-      return { delivered: false, to: undefined, arrived: undefined, observations: [o], decisions: NO_DECISIONS, blockedBy: sgDenial(s, true) };
+      return this.fateOf(false, undefined, undefined, sgDenial(s, true), s, 'egress', false, p, m.path, refs[1] ??= { cache: undefined });
     }
-    const egress = observation(s, 'egress', true, p, m.path, refs[0] ??= { cache: undefined });
     if (m.kind === TO_IGW) {
       const arrived: Packet = m.translated !== undefined ? { ...p, src: m.translated } : p;
-      return { delivered: true, to: INTERNET, arrived, observations: [egress], decisions: NO_DECISIONS, blockedBy: undefined };
+      return this.fateOf(true, INTERNET, arrived, undefined, s, 'egress', true, p, m.path, refs[0] ??= { cache: undefined });
     }
     const d = m.to!;
-    if (this.sgVerdict(d, p, false, false) === SG_DENIED) {
-      const o = observation(d, 'ingress', false, p, undefined, refs[3] ??= { cache: undefined });
-      return { delivered: false, to: undefined, arrived: undefined, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) };
+    // The ingress verdict comes before the egress observation is made, as in the walk (tracking moves first).
+    const denied = this.sgVerdict(d, p, false, false) === SG_DENIED;
+    const f = this.fate2;
+    const egressRef = refs[0] ??= { cache: undefined };
+    const ingressRef = denied ? (refs[3] ??= { cache: undefined }) : (refs[2] ??= { cache: undefined });
+    if (f === undefined) {
+      const egress = observation(s, 'egress', true, p, m.path, egressRef);
+      const o = observation(d, 'ingress', !denied, p, undefined, ingressRef);
+      return denied
+        ? { delivered: false, to: undefined, arrived: undefined, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) }
+        : { delivered: true, to: d.endpoint, arrived: p, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: undefined };
     }
-    const o = observation(d, 'ingress', true, p, undefined, refs[2] ??= { cache: undefined });
-    return { delivered: true, to: d.endpoint, arrived: p, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: undefined };
+    fillObservation(f.observations[0]!, s, 'egress', true, p, m.path, egressRef);
+    fillObservation(f.observations[1]!, d, 'ingress', !denied, p, undefined, ingressRef);
+    f.delivered = !denied;
+    f.to = denied ? undefined : d.endpoint;
+    f.arrived = denied ? undefined : p;
+    f.blockedBy = denied ? sgDenial(d, false) : undefined;
+    return f;
+  }
+
+  /** A fate with one observation, made or refilled (reuseFates). */
+  private fateOf(delivered: boolean, to: Endpoint | undefined, arrived: Packet | undefined, blockedBy: Decision | undefined,
+    e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined, ref: FlowRef): Fate {
+    const f = this.fate1;
+    if (f === undefined) {
+      return { delivered, to, arrived, observations: [observation(e, direction, ok, q, path, ref)], decisions: NO_DECISIONS, blockedBy };
+    }
+    fillObservation(f.observations[0]!, e, direction, ok, q, path, ref);
+    f.delivered = delivered;
+    f.to = to;
+    f.arrived = arrived;
+    f.blockedBy = blockedBy;
+    return f;
   }
 
   private fromInterface(c: CompiledNetwork, w: Walk, s: CompiledEni, p: Packet): void {
@@ -511,6 +553,36 @@ function sgDenialFor(e: CompiledEni, direction: 'inbound' | 'outbound'): Decisio
 function tracksRule(e: CompiledEni, r: CompiledSgRule, q: Packet, out: boolean, alwaysTracked: boolean): boolean {
   return alwaysTracked || (q.protocol !== TCP && q.protocol !== UDP) || !r.anyAddress ||
     !allowsAllTraffic(out ? e.sgIn : e.sgOut, (out ? q.dst : q.src).fam, q.protocol);
+}
+
+/** What interface `e` reports of packet `q`, into `o` (reuseFates). */
+function fillObservation(o: Observation, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined, ref: FlowRef): void {
+  let srcaddr = q.src, dstaddr = q.dst;
+  if (direction === 'egress' && srcaddr.fam === 4 && srcaddr !== e.primary) srcaddr = e.primary;
+  if (direction === 'ingress' && dstaddr.fam === 4 && dstaddr !== e.primary) dstaddr = e.primary;
+  o.time = q.time;
+  o.eni = e.eni;
+  o.direction = direction;
+  o.action = ok ? 'ACCEPT' : 'REJECT';
+  o.srcaddr = srcaddr;
+  o.dstaddr = dstaddr;
+  o.pktSrcaddr = q.src;
+  o.pktDstaddr = q.dst;
+  o.srcport = q.sport;
+  o.dstport = q.dport;
+  o.protocol = q.protocol;
+  o.bytes = q.size;
+  o.tcpFlags = q.flags;
+  o.trafficPath = direction === 'egress' ? path : undefined;
+  o.ref = ref;
+}
+
+function blankObservation(): Observation {
+  const none = { fam: 4, w0: 0, w1: 0, w2: 0, w3: 0, text: '0.0.0.0' } as const;
+  return {
+    time: 0, eni: undefined as unknown as NetworkInterface, direction: 'egress', action: 'ACCEPT', srcaddr: none, dstaddr: none, pktSrcaddr: none, pktDstaddr: none,
+    srcport: 0, dstport: 0, protocol: 0, bytes: 0, tcpFlags: 0, trafficPath: undefined, ref: undefined,
+  };
 }
 
 /** What interface `e` reports of packet `q`. */

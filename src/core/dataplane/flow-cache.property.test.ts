@@ -4,7 +4,8 @@
  * memo of a flow's stateless decisions and its remembered tracking entries are
  * shortcuts, never a change of verdict. Random packets over random flows, with
  * random configuration changes and idle gaps, go through two engines on the
- * same network, one with caches and one without.
+ * same network, one with caches and one without. The one with caches also
+ * runs refilling its fates (reuseFates), which must not change them either.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -52,10 +53,10 @@ function setUp() {
   return { net: t.net, changes };
 }
 
-test('property: per-flow caches never change a fate', () => {
+for (const reuseFates of [false, true]) test(`property: per-flow caches never change a fate${reuseFates ? ' (fates refilled, as vpcflow run has them)' : ''}`, () => {
   fc.assert(fc.property(fc.array(flowArb, { minLength: 1, maxLength: 8 }), fc.array(opArb, { maxLength: 120 }), (flows, ops) => {
     const { net, changes } = setUp();
-    const cached = new Engine(net), plain = new Engine(net);
+    const cached = new Engine(net, { reuseFates }), plain = new Engine(net);
     const caches: FlowCache[] = flows.map(() => ({}));
     const done = new Set<number>();
     // A ref promises the same aggregation key every time.
