@@ -23,7 +23,7 @@ import { EventBatch } from './events.ts';
 import { Parts } from './parts.ts';
 import { readFile } from './read-file.ts';
 import { ReadError } from './reader.ts';
-import type { FormatsFor } from './run-formats.ts';
+import { formatsBesideRuns, type FormatsFor } from './run-formats.ts';
 import { TextPipeline } from './text-pipeline.ts';
 
 export interface LoadOptions {
@@ -68,6 +68,8 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
   // Another process may have loaded these very run outputs while this one waited for the lock.
   if (opts.origin === 'run' && opts.runFiles && manifest.run && sameStamps(manifest.run.files, opts.runFiles)) return false;
   collectGarbage(layout, manifest);
+  // Without --format, files still in a run folder are read in the formats its resources.json gives.
+  const formatsFor = opts.formatsFor ?? (opts.format ? undefined : formatsBesideRuns(report.warnings));
   const batch = new EventBatch(duck, parts);
   const text = new TextPipeline(duck, parts);
   const nameOf = opts.sourceName ?? ((f: string) => f);
@@ -78,7 +80,7 @@ async function loadFiles(duck: Duck, layout: StoreLayout, parts: Parts, files: r
     const sourceFile = nameOf(file);
     fileOf.set(sourceFile, file);
     try {
-      const r = await readFile(file, sourceFile, { duck, batch, sink: parts, format: opts.format, formatsFor: opts.formatsFor, text });
+      const r = await readFile(file, sourceFile, { duck, batch, sink: parts, format: opts.format, formatsFor, text });
       kinds.set(file, r.kind);
       report.skipped.push(...r.skipped);
       report.warnings.push(...r.warnings);

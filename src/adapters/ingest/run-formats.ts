@@ -6,7 +6,7 @@
  * lookup: its records are read as before, in AWS's default format.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Candidates } from '../../core/ingest/choose-format.ts';
 import type { Warning } from '../../core/ingest/report.ts';
 import { runDestinations } from '../../core/ingest/run-destinations.ts';
@@ -38,4 +38,33 @@ export function readRunFormats(dir: string): { formatsFor?: FormatsFor; warnings
     return undefined;
   };
   return { formatsFor, warnings };
+}
+
+/** The run folder a delivery file sits in by its place (`X/cloudwatch/G/S.jsonl`, `X/firehose/N.log`), if any. */
+function runFolderOf(file: string): string | undefined {
+  const abs = resolve(file);
+  const up = (p: string, n: number): string => (n === 0 ? p : up(dirname(p), n - 1));
+  if (abs.endsWith('.jsonl') && basename(up(abs, 2)) === 'cloudwatch') return up(abs, 3);
+  if (abs.endsWith('.log') && basename(up(abs, 1)) === 'firehose') return up(abs, 2);
+  return undefined;
+}
+
+/**
+ * For `vpcflow ingest` of files that still sit in a run folder (the folder
+ * itself, or its cloudwatch/ or firehose/ folder): each file's formats from
+ * its own folder's resources.json, read once per folder. What reading one
+ * reported goes to `warnings`.
+ */
+export function formatsBesideRuns(warnings: Warning[]): FormatsFor {
+  const byFolder = new Map<string, FormatsFor | undefined>();
+  return (file) => {
+    const dir = runFolderOf(file);
+    if (dir === undefined) return undefined;
+    if (!byFolder.has(dir)) {
+      const r = readRunFormats(dir);
+      warnings.push(...r.warnings);
+      byFolder.set(dir, r.formatsFor);
+    }
+    return byFolder.get(dir)?.(resolve(file));
+  };
 }

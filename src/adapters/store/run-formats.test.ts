@@ -9,7 +9,7 @@ import { appendFileSync, cpSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { REPO_ROOT } from '../../../test/support/shared-data.ts';
-import { cli, removeDir, tempDir } from '../ingest/testing.ts';
+import { cli, ingest, queryJson, removeDir, tempDir } from '../ingest/testing.ts';
 import { openStore } from './store.ts';
 
 const SCENARIO = join(REPO_ROOT, 'test', 'fixtures', 'store', 'custom-formats.scenario.yaml');
@@ -131,4 +131,20 @@ test('without resources.json the default format is assumed, as before; putting i
   } finally {
     await restored.close();
   }
+});
+
+test('vpcflow ingest of files still in the run folder reads them the same way; --format still goes first', async () => {
+  const into = join(dir, 'ingested');
+  const r = await ingest(into, [run]);
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(r.report.skipped, []);
+  assert.equal(r.report.records, summary.records.total);
+  const rows = await queryJson(into, 'SELECT flow_log_id, count(*) AS n FROM flow_logs GROUP BY 1 ORDER BY 1');
+  assert.deepEqual(Object.fromEntries(rows.map((x) => [x.flow_log_id, x.n])), summary.recordsByFlowLog);
+  // With --format the user's word is taken for every headerless file: here right for the solo stream only.
+  const solo = join(dir, 'solo');
+  const f = await ingest(solo, [join(run, 'firehose')], '--format', '${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr} ${action} ${flow-direction}');
+  assert.equal(f.report.records, summary.recordsByFlowLog[fl.FhSolo!]);
+  assert.ok(f.report.skipped.some((x) => x.file.endsWith('custom-flows.log')));
+  assert.deepEqual(await queryJson(solo, 'SELECT count(flow_log_id) AS n FROM flow_logs'), [{ n: 0 }]);
 });
