@@ -19,6 +19,7 @@ import { runAction } from '../core/ec2/actions.ts';
 import { Aggregator } from '../core/flows/aggregator.ts';
 import type { EmittedRecord } from '../core/flows/emitted.ts';
 import { ObservationReader } from '../core/flows/observation-stream.ts';
+import type { FlowLog } from '../core/model/types.ts';
 import { SummaryCounter } from '../core/report/summary.ts';
 import type { FromAggregation, ToAggregation, AggregationInput } from './aggregation-thread.ts';
 
@@ -30,7 +31,9 @@ async function start() {
   const { settings, network } = await loadScenario(input.scenario, input.overrides);
   const net = network.net;
   const aws = loadAwsServices(input.ipRanges);
-  const agg = new Aggregator(net, { nodata: settings.options.nodata, capacity: settings.options.capacity, aws });
+  // Each record goes to its flow log's destination only, which reads its values (Parquet) or its line (the rest).
+  const partsFor = (fl: FlowLog) => (fl.destinationType === 's3' && fl.fileFormat === 'parquet' ? 'values' as const : 'line' as const);
+  const agg = new Aggregator(net, { nodata: settings.options.nodata, capacity: settings.options.capacity, aws, partsFor });
   const sink = new DeliverySink({ dir: input.outDir, account: settings.account, region: settings.region });
   const counter = new SummaryCounter();
   const monitor = createRunMonitor({ net, dir: input.outDir, account: settings.account, region: settings.region, seed: settings.seed, start: settings.start });

@@ -26,8 +26,8 @@ import { hasPorts, TCP } from '../net/protocol.ts';
 import { type AwsServiceLookup, NO_AWS_SERVICES } from './aws-services.ts';
 import { coversInterface, interfacesCoveredBy, passesTrafficType } from './coverage.ts';
 import type { EmittedRecord } from './emitted.ts';
-import { type CompiledFormat, compileFormat } from './formatter.ts';
-import { type FlowTotals, type RecordData, type RecordEnv, recordEnvFor } from './record.ts';
+import { type CompiledFormat, type RecordParts, compileFormat } from './formatter.ts';
+import { type FlowTotals, type LogStatus, type RecordData, type RecordEnv, recordEnvFor } from './record.ts';
 import { awsTcpFlags } from './tcp-flags.ts';
 import { type WindowSchedule, scheduleOf, windowEndMs, windowIndexAt, windowsEndedBy, windowStartMs } from './windows.ts';
 
@@ -38,6 +38,12 @@ export interface AggregatorOptions {
   capacity?: number | undefined;
   /** AWS address ranges for pkt-*-aws-service; without it those fields read `-`. */
   aws?: AwsServiceLookup | undefined;
+  /**
+   * Which parts of a flow log's records to render (both by default); the
+   * other part is then NO_VALUES or the empty line. For a runner whose every
+   * consumer of a flow log's records reads one part.
+   */
+  partsFor?: ((fl: FlowLog) => RecordParts) | undefined;
 }
 
 /** Receives records as they are made. */
@@ -87,6 +93,7 @@ interface RefPlace {
 interface FlowLogState {
   fl: FlowLog;
   format: CompiledFormat;
+  parts: RecordParts;
   schedule: WindowSchedule;
   creationSeconds: number;
   windows: Map<number, Window>;
@@ -110,6 +117,9 @@ export class Aggregator {
   private readonly nodata: boolean;
   private readonly capacity: number;
   private readonly env: RecordEnv;
+  private readonly partsFor: ((fl: FlowLog) => RecordParts) | undefined;
+  /** Rendered at once and never kept: one object serves every record. */
+  private readonly scratch: RecordData = { eni: undefined as unknown as NetworkInterface, status: 'OK', start: 0, end: 0, flow: null };
   /** Keyed by the flow log object: a flow log deleted and re-created under the same id keeps its own windows. */
   private readonly states = new Map<FlowLog, FlowLogState>();
   private readonly byEni = new Map<string, FlowLogState[]>();
@@ -124,6 +134,7 @@ export class Aggregator {
     this.capacity = opts.capacity ?? 0;
     if (!Number.isInteger(this.capacity) || this.capacity < 0) throw new RangeError(`capacity must be a whole number ≥ 0, got ${opts.capacity}`);
     this.env = recordEnvFor(net, opts.aws ?? NO_AWS_SERVICES);
+    this.partsFor = opts.partsFor;
   }
 
   observe(o: Observation): void {
@@ -368,7 +379,7 @@ export class Aggregator {
     for (const fl of this.net.flowLogs.values()) {
       if (this.states.has(fl)) continue;
       this.states.set(fl, {
-        fl, format: compileFormat(fl.logFormat), schedule: scheduleOf(fl), creationSeconds: fl.creationTime / 1000,
+        fl, format: compileFormat(fl.logFormat), parts: this.partsFor?.(fl) ?? 'both', schedule: scheduleOf(fl), creationSeconds: fl.creationTime / 1000,
         windows: new Map(), current: undefined, nextToClose: 0, live: true,
       });
     }
@@ -396,20 +407,27 @@ export class Aggregator {
     for (const row of rows) {
       const b = row.bucket;
       if (!b) {
-        this.emit(s, { eni: row.eni, status: 'NODATA', start: startSec, end: endSec, flow: null }, out);
+        this.emit(s, row.eni, 'NODATA', startSec, endSec, null, out);
         continue;
       }
       const flows = b.flows.sort((x, y) => x.first - y.first); // stable: equal firsts stay in arrival order
       b.flows = []; // the window's memory goes as its records go
       b.table = EMPTY_TABLE;
-      for (const f of flows) this.emit(s, { eni: b.eni, status: 'OK', start: Math.floor(f.first), end: Math.floor(f.last), flow: f }, out);
-      if (b.skipped) this.emit(s, { eni: b.eni, status: 'SKIPDATA', start: startSec, end: endSec, flow: null }, out);
+      for (const f of flows) this.emit(s, b.eni, 'OK', Math.floor(f.first), Math.floor(f.last), f, out);
+      if (b.skipped) this.emit(s, b.eni, 'SKIPDATA', startSec, endSec, null, out);
     }
   }
 
-  private emit(s: FlowLogState, r: RecordData, out: RecordSink): void {
-    const { values, line } = s.format.render(r, this.env);
-    out({ flowLog: s.fl, eniId: r.eni.id, start: r.start, end: r.end, values, line, status: r.status, action: r.flow?.action ?? null });
+  private emit(s: FlowLogState, eni: NetworkInterface, status: LogStatus, start: number, end: number, flow: FlowTotals | null, out: RecordSink): void {
+    const r = this.scratch;
+    r.eni = eni;
+    r.status = status;
+    r.start = start;
+    r.end = end;
+    r.flow = flow;
+    const { values, line } = s.format.renderPart(r, this.env, s.parts);
+    r.flow = null;
+    out({ flowLog: s.fl, eniId: eni.id, start, end, values, line, status, action: flow?.action ?? null });
   }
 }
 

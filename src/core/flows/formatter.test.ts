@@ -65,3 +65,21 @@ test('formats are compiled once and carry their version and header', () => {
   assert.equal(compileFormat('${srcaddr} ${pkt-src-aws-service}').version, 5);
   assert.throws(() => compileFormat('${srcaddr}  ${dstaddr}'), /two spaces/);
 });
+
+test('a record rendered in one part has that part exactly as in both', () => {
+  const { inst, nat, env } = setup();
+  const records: RecordData[] = [
+    { eni: inst, status: 'OK', start: 1700000000, end: 1700000030, flow: flow() },
+    { eni: nat, status: 'NODATA', start: 1700000000, end: 1700000060, flow: null },
+    { eni: inst, status: 'OK', start: 1700000000, end: 1700000030, flow: flow({ direction: 'ingress', srcaddr: ip('2001:db8::1'), trafficPath: undefined }) },
+  ];
+  for (const format of [DEFAULT_FORMAT, ALL]) {
+    const f = compileFormat(format);
+    for (const r of records) {
+      const both = f.render(r, env);
+      assert.deepEqual(f.renderPart(r, env, 'values'), { values: both.values, line: '' });
+      assert.deepEqual(f.renderPart(r, env, 'line'), { values: [], line: both.line });
+      assert.deepEqual(f.renderPart(r, env, 'both'), both);
+    }
+  }
+});

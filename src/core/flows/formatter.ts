@@ -11,6 +11,16 @@ export interface RenderedRecord {
   line: string;
 }
 
+/**
+ * What a record's consumer reads: its values, its line, or both. A
+ * destination reads one of them (Parquet the values, text the line), so a
+ * runner that knows where each flow log goes renders only that.
+ */
+export type RecordParts = 'both' | 'values' | 'line';
+
+/** Stands for the values of a record rendered as a line only. */
+export const NO_VALUES: FieldValue[] = Object.freeze([]) as unknown as FieldValue[];
+
 export interface CompiledFormat {
   readonly format: string;
   readonly fields: readonly FieldDef[];
@@ -19,6 +29,8 @@ export interface CompiledFormat {
   /** The header line of S3 text objects. */
   readonly header: string;
   render(r: RecordData, env: RecordEnv): RenderedRecord;
+  /** render, with only the part asked for: the other is NO_VALUES or the empty line. */
+  renderPart(r: RecordData, env: RecordEnv, part: RecordParts): RenderedRecord;
 }
 
 const cache = new Map<string, CompiledFormat>();
@@ -50,6 +62,21 @@ export function compileFormat(format: string): CompiledFormat {
       // The line is a rope of its pieces (cheaper to make than a join); destinations encode it to bytes at once,
       // which flattens it, and keep no string (a kept rope would cost several times the line).
       return { values, line };
+    },
+    renderPart(r, env, part) {
+      if (part === 'both') return this.render(r, env);
+      if (part === 'values') {
+        const values = new Array<FieldValue>(n);
+        for (let i = 0; i < n; i++) values[i] = getters[i]!(r, env);
+        return { values, line: '' };
+      }
+      let line = '';
+      for (let i = 0; i < n; i++) {
+        const v = getters[i]!(r, env);
+        const text = v === null ? '-' : typeof v === 'string' ? v : String(v);
+        line = i === 0 ? text : `${line} ${text}`;
+      }
+      return { values: NO_VALUES, line };
     },
   };
   cache.set(format, compiled);
