@@ -9,7 +9,7 @@ import { cidrContains } from '../net/cidr.ts';
 import type { IpAddr } from '../net/ip.ts';
 import { FIN, RST, TCP, UDP } from '../net/protocol.ts';
 import type { Network } from '../model/network.ts';
-import type { NetworkInterface, Route } from '../model/types.ts';
+import type { Route } from '../model/types.ts';
 import { awsServiceAt } from './aws-services.ts';
 import { type CompiledEni, type CompiledNetwork, type CompiledSubnet, compileNetwork, findPrivate } from './compile.ts';
 import { ConnTrack, NO_ENTRY } from './conntrack.ts';
@@ -23,9 +23,10 @@ import { NO_DECISIONS, Walk } from './walk.ts';
 export interface EngineOptions {
   /**
    * Fates of the common ways (see plan) are the same few objects every time,
-   * refilled by each send: a caller that is done with a fate (and its
-   * observations) before its next send spares the collector four objects a
-   * packet. The packets in them (`arrived`) are never reused.
+   * refilled by each send, and their observations are one per ref, refilled
+   * with each packet's time, bytes and flags: a caller that is done with a
+   * fate (and its observations) before its next send spares the collector
+   * four objects a packet. The packets in them (`arrived`) are never reused.
    */
   reuseFates?: boolean | undefined;
 }
@@ -70,6 +71,11 @@ interface PathMemo {
   path: number;
   /** The observations' refs: egress ACCEPT, egress REJECT, ingress ACCEPT, ingress REJECT (made on first use). */
   refs: (FlowRef | undefined)[];
+  /**
+   * With reuseFates, the observation of each ref, made once: a ref's observations
+   * differ only in time, bytes and TCP flags, which each packet sets.
+   */
+  seen: (Observation | undefined)[];
 }
 
 type PathKind = 0 | 1 | 2 | 3;
@@ -99,8 +105,9 @@ export class Engine {
 
   constructor(readonly net: Network, opts: EngineOptions = {}) {
     if (opts.reuseFates) {
-      this.fate1 = { delivered: false, to: undefined, arrived: undefined, observations: [blankObservation()], decisions: NO_DECISIONS, blockedBy: undefined };
-      this.fate2 = { delivered: false, to: undefined, arrived: undefined, observations: [blankObservation(), blankObservation()], decisions: NO_DECISIONS, blockedBy: undefined };
+      // Placeholders until the first send fills them.
+      this.fate1 = { delivered: false, to: undefined, arrived: undefined, observations: [], decisions: NO_DECISIONS, blockedBy: undefined };
+      this.fate2 = { delivered: false, to: undefined, arrived: undefined, observations: [], decisions: NO_DECISIONS, blockedBy: undefined };
     }
   }
 
@@ -152,6 +159,7 @@ export class Engine {
     const m: PathMemo = {
       net: c, src: p.src, dst: p.dst, protocol: p.protocol, sport: p.sport, dport: p.dport, icmpType: p.icmpType, icmpCode: p.icmpCode,
       kind: OTHER, from: undefined, to: undefined, translated: undefined, path: 1, refs: [undefined, undefined, undefined, undefined],
+      seen: [undefined, undefined, undefined, undefined],
     };
     const s = findPrivate(c, p.src);
     if (!s) return this.planFromInternet(c, p, m);
@@ -209,38 +217,34 @@ export class Engine {
    * full walk, without a Walk (no trace, no probe: a deny ends it).
    */
   private direct(m: PathMemo, p: Packet): Fate {
-    const refs = m.refs;
     if (m.kind === FROM_IGW) {
       const d = m.to!;
       const q: Packet = m.translated !== undefined ? { ...p, dst: m.translated } : p;
       if (this.sgVerdict(d, q, false, false) === SG_DENIED) {
-        return this.fateOf(false, undefined, undefined, sgDenial(d, false), d, 'ingress', false, q, undefined, refs[3] ??= { cache: undefined });
+        return this.fateOf(false, undefined, undefined, sgDenial(d, false), this.seen(m, 3, d, 'ingress', false, q, undefined));
       }
-      return this.fateOf(true, d.endpoint, q, undefined, d, 'ingress', true, q, undefined, refs[2] ??= { cache: undefined });
+      return this.fateOf(true, d.endpoint, q, undefined, this.seen(m, 2, d, 'ingress', true, q, undefined));
     }
     const s = m.from!;
     if (this.sgVerdict(s, p, true, false) === SG_DENIED) {
-      return this.fateOf(false, undefined, undefined, sgDenial(s, true), s, 'egress', false, p, m.path, refs[1] ??= { cache: undefined });
+      return this.fateOf(false, undefined, undefined, sgDenial(s, true), this.seen(m, 1, s, 'egress', false, p, m.path));
     }
     if (m.kind === TO_IGW) {
       const arrived: Packet = m.translated !== undefined ? { ...p, src: m.translated } : p;
-      return this.fateOf(true, INTERNET, arrived, undefined, s, 'egress', true, p, m.path, refs[0] ??= { cache: undefined });
+      return this.fateOf(true, INTERNET, arrived, undefined, this.seen(m, 0, s, 'egress', true, p, m.path));
     }
     const d = m.to!;
-    // The ingress verdict comes before the egress observation is made, as in the walk (tracking moves first).
+    const egress = this.seen(m, 0, s, 'egress', true, p, m.path);
     const denied = this.sgVerdict(d, p, false, false) === SG_DENIED;
+    const ingress = this.seen(m, denied ? 3 : 2, d, 'ingress', !denied, p, undefined);
     const f = this.fate2;
-    const egressRef = refs[0] ??= { cache: undefined };
-    const ingressRef = denied ? (refs[3] ??= { cache: undefined }) : (refs[2] ??= { cache: undefined });
     if (f === undefined) {
-      const egress = observation(s, 'egress', true, p, m.path, egressRef);
-      const o = observation(d, 'ingress', !denied, p, undefined, ingressRef);
       return denied
-        ? { delivered: false, to: undefined, arrived: undefined, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) }
-        : { delivered: true, to: d.endpoint, arrived: p, observations: [egress, o], decisions: NO_DECISIONS, blockedBy: undefined };
+        ? { delivered: false, to: undefined, arrived: undefined, observations: [egress, ingress], decisions: NO_DECISIONS, blockedBy: sgDenial(d, false) }
+        : { delivered: true, to: d.endpoint, arrived: p, observations: [egress, ingress], decisions: NO_DECISIONS, blockedBy: undefined };
     }
-    fillObservation(f.observations[0]!, s, 'egress', true, p, m.path, egressRef);
-    fillObservation(f.observations[1]!, d, 'ingress', !denied, p, undefined, ingressRef);
+    f.observations[0] = egress;
+    f.observations[1] = ingress;
     f.delivered = !denied;
     f.to = denied ? undefined : d.endpoint;
     f.arrived = denied ? undefined : p;
@@ -248,14 +252,25 @@ export class Engine {
     return f;
   }
 
-  /** A fate with one observation, made or refilled (reuseFates). */
-  private fateOf(delivered: boolean, to: Endpoint | undefined, arrived: Packet | undefined, blockedBy: Decision | undefined,
-    e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined, ref: FlowRef): Fate {
-    const f = this.fate1;
-    if (f === undefined) {
-      return { delivered, to, arrived, observations: [observation(e, direction, ok, q, path, ref)], decisions: NO_DECISIONS, blockedBy };
+  /** The observation of ref `k` of memo `m` for packet `q`: made, or (reuseFates) the ref's own with this packet's numbers. */
+  private seen(m: PathMemo, k: number, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined): Observation {
+    if (this.fate1 === undefined) return observation(e, direction, ok, q, path, m.refs[k] ??= { cache: undefined });
+    let o = m.seen[k];
+    if (o === undefined) {
+      m.seen[k] = o = observation(e, direction, ok, q, path, m.refs[k] ??= { cache: undefined });
+    } else {
+      o.time = q.time;
+      o.bytes = q.size;
+      o.tcpFlags = q.flags;
     }
-    fillObservation(f.observations[0]!, e, direction, ok, q, path, ref);
+    return o;
+  }
+
+  /** A fate with one observation, made or (reuseFates) refilled. */
+  private fateOf(delivered: boolean, to: Endpoint | undefined, arrived: Packet | undefined, blockedBy: Decision | undefined, o: Observation): Fate {
+    const f = this.fate1;
+    if (f === undefined) return { delivered, to, arrived, observations: [o], decisions: NO_DECISIONS, blockedBy };
+    f.observations[0] = o;
     f.delivered = delivered;
     f.to = to;
     f.arrived = arrived;
@@ -553,36 +568,6 @@ function sgDenialFor(e: CompiledEni, direction: 'inbound' | 'outbound'): Decisio
 function tracksRule(e: CompiledEni, r: CompiledSgRule, q: Packet, out: boolean, alwaysTracked: boolean): boolean {
   return alwaysTracked || (q.protocol !== TCP && q.protocol !== UDP) || !r.anyAddress ||
     !allowsAllTraffic(out ? e.sgIn : e.sgOut, (out ? q.dst : q.src).fam, q.protocol);
-}
-
-/** What interface `e` reports of packet `q`, into `o` (reuseFates). */
-function fillObservation(o: Observation, e: CompiledEni, direction: Direction, ok: boolean, q: Packet, path: number | undefined, ref: FlowRef): void {
-  let srcaddr = q.src, dstaddr = q.dst;
-  if (direction === 'egress' && srcaddr.fam === 4 && srcaddr !== e.primary) srcaddr = e.primary;
-  if (direction === 'ingress' && dstaddr.fam === 4 && dstaddr !== e.primary) dstaddr = e.primary;
-  o.time = q.time;
-  o.eni = e.eni;
-  o.direction = direction;
-  o.action = ok ? 'ACCEPT' : 'REJECT';
-  o.srcaddr = srcaddr;
-  o.dstaddr = dstaddr;
-  o.pktSrcaddr = q.src;
-  o.pktDstaddr = q.dst;
-  o.srcport = q.sport;
-  o.dstport = q.dport;
-  o.protocol = q.protocol;
-  o.bytes = q.size;
-  o.tcpFlags = q.flags;
-  o.trafficPath = direction === 'egress' ? path : undefined;
-  o.ref = ref;
-}
-
-function blankObservation(): Observation {
-  const none = { fam: 4, w0: 0, w1: 0, w2: 0, w3: 0, text: '0.0.0.0' } as const;
-  return {
-    time: 0, eni: undefined as unknown as NetworkInterface, direction: 'egress', action: 'ACCEPT', srcaddr: none, dstaddr: none, pktSrcaddr: none, pktDstaddr: none,
-    srcport: 0, dstport: 0, protocol: 0, bytes: 0, tcpFlags: 0, trafficPath: undefined, ref: undefined,
-  };
 }
 
 /** What interface `e` reports of packet `q`. */

@@ -44,8 +44,13 @@ export class ObservationWriter {
   private enis: string[] = [];
   private nextRef = 1;
 
-  /** `post` gets each full batch (and the last one at `flush`); the batch's buffer is the receiver's from then on. */
-  constructor(private readonly post: (b: ObservationBatch) => void, private readonly size = 1 << 16) {
+  /**
+   * `post` gets each full batch (and the last one at `flush`); the batch's
+   * buffer is the receiver's from then on. Batches are large (2 MiB): each post
+   * wakes the receiving thread, and on a busy machine the wake-up costs the
+   * sender its core for a while.
+   */
+  constructor(private readonly post: (b: ObservationBatch) => void, private readonly size = 1 << 18) {
     this.data = new Float64Array(size);
   }
 
