@@ -29,9 +29,10 @@ function describeFlowLogs(c: Ec2Call, p: Params): Params {
 /**
  * What CreateFlowLogs answers for a bucket the account does not have. AWS's
  * troubleshooting page names the failure `LogDestinationNotFoundException`
- * without showing a response; what it reports per resource is a `400` code
- * with a message naming the bucket (a real response seen by Terraform's
- * provider, and moto's emulation of this very case). docs/LIMITATIONS.md.
+ * but shows no response; a real response quoted in Terraform's provider
+ * (PR #7528) reports a bucket failure per resource in `unsuccessful`, its
+ * message naming the bucket. The `400` code and this wording are moto's for
+ * this very case. docs/LIMITATIONS.md records the choice.
  */
 export function missingBucket(bucket: string): DestinationProblem {
   return { code: '400', message: `LogDestination: ${bucket} does not exist.` };
@@ -52,10 +53,11 @@ function createFlowLogs(c: Ec2Call, p: Params): CreateFlowLogsResult {
   if (!server) return viaCore<CreateFlowLogsResult>(c, p);
   // Opened only for an S3 destination: a server that never sees S3 keeps no S3 folder.
   const store = (): S3Store => s3StoreOf(server);
-  const ctx: Ec2Context & DestinationCheck = {
-    ...c.state.ec2,
+  // The region's own context underneath (ids, clock), with the check on top.
+  const check: DestinationCheck = {
     checkFlowLogDestination: (type, destination) => (type === 's3' ? bucketProblem(store(), destination) : undefined),
   };
+  const ctx: Ec2Context & DestinationCheck = Object.assign(Object.create(c.state.ec2) as Ec2Context, check);
   const r = runAction(ctx, c.action, p) as CreateFlowLogsResult;
   const bucket = optStr(p, 'LogDestinationType') === 's3' ? parseBucketArn(optStr(p, 'LogDestination') ?? '') : undefined;
   if (bucket && r.flowLogIds.length > 0) {
