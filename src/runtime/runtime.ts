@@ -83,6 +83,7 @@ export class LiveRuntime {
   attach(server: ServerState): void {
     this.server = server;
     for (const r of server.regions()) this.region(r);
+    server.onEc2Change((c) => this.beforeChange(c.region, c.time));
     if (this.opts.clock.kind === 'real') {
       this.timer = setInterval(() => {
         this.serially(() => this.tick()).catch((e: unknown) => this.log(`vpcflow serve: delivery failed: ${(e as Error)?.stack ?? String(e)}`));

@@ -4,9 +4,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
+import type { Network } from '../core/model/network.ts';
 import { DEFAULT_REGION, type RunningServer, type ServerOptions, startServer } from '../server/server.ts';
+import type { ServerState } from '../server/state.ts';
+import { logStoreOf } from '../services/logs/index.ts';
+import { s3StoreOf } from '../services/s3/index.ts';
 import { type ClockKind, type LiveClock, RealClock, SimulatedClock } from './clock.ts';
 import { runtimeRoutes } from './routes.ts';
+import { ScenarioMismatchError, scenarioForServe } from './scenario-origin.ts';
 import { LiveRuntime } from './runtime.ts';
 
 export interface LiveServerOptions extends Omit<ServerOptions, 'clock'> {
@@ -20,6 +25,12 @@ export interface LiveServerOptions extends Omit<ServerOptions, 'clock'> {
   nodata?: boolean;
   capacity?: number;
   tickMs?: number;
+  /**
+   * A scenario whose network the region starts from (its account, region,
+   * seed and options become the server's unless given). Its traffic and
+   * changes are not played: send them with `vpcflow traffic`.
+   */
+  scenario?: string;
   /** Wall time for the real clock (tests move it by hand). */
   wallClock?: () => number;
 }
@@ -30,17 +41,48 @@ export interface LiveServer extends RunningServer {
 
 export const DEFAULT_SEED = 'vpcflow-serve';
 
+/** The template's buckets and log groups exist in the S3 and Logs stores, as CloudFormation would have created them. */
+function createTemplateStores(state: ServerState, net: Network): void {
+  const s3 = s3StoreOf(state);
+  for (const b of net.buckets.values()) if (!s3.bucketExists(b.name)) s3.createBucket(b.name, net.region, state.account);
+  const logs = logStoreOf(state, state.account, net.region);
+  for (const g of net.logGroups.values()) {
+    const { group, created } = logs.createGroup(g.name);
+    if (created && g.retentionInDays !== undefined) logs.setRetention(group, g.retentionInDays);
+  }
+}
+
 export async function startLiveServer(o: LiveServerOptions = {}): Promise<LiveServer> {
   if (o.dataDir !== undefined) mkdirSync(o.dataDir, { recursive: true });
+  const wall = o.wallClock ?? Date.now;
+  // On the real clock the scenario's network is created now; on the simulated one at the scenario's start (or --start).
+  const startIso = o.clock === 'simulated' ? (o.startMs !== undefined ? new Date(o.startMs).toISOString() : undefined) : new Date(Math.floor(wall() / 1000) * 1000).toISOString();
+  const scenario = await scenarioForServe(o.scenario, o.dataDir, startIso);
+  const settings = scenario?.settings;
+  if (settings && o.account !== undefined && o.account !== settings.account) {
+    throw new ScenarioMismatchError(`--account ${o.account}: the scenario ${settings.file} is for account ${settings.account}`);
+  }
   const clock: LiveClock = o.clock === 'simulated'
-    ? new SimulatedClock(o.startMs ?? Math.floor(Date.now() / 1000) * 1000, o.dataDir)
-    : new RealClock(o.wallClock);
+    ? new SimulatedClock(o.startMs ?? (settings ? settings.start * 1000 : Math.floor(wall() / 1000) * 1000), o.dataDir)
+    : new RealClock(wall);
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const runtime = new LiveRuntime({
-    clock, seed: o.seed ?? DEFAULT_SEED, deliveryDelaySeconds: o.deliveryDelaySeconds, aws: loadAwsServices(o.ipRanges),
-    nodata: o.nodata, capacity: o.capacity, defaultRegion: o.defaultRegion ?? DEFAULT_REGION, tickMs: o.tickMs, log,
+    clock, seed: o.seed ?? settings?.seed ?? DEFAULT_SEED, deliveryDelaySeconds: o.deliveryDelaySeconds, aws: loadAwsServices(o.ipRanges),
+    nodata: o.nodata ?? settings?.options.nodata, capacity: o.capacity ?? settings?.options.capacity,
+    defaultRegion: o.defaultRegion ?? settings?.region ?? DEFAULT_REGION, tickMs: o.tickMs, log,
   });
-  const server = await startServer({ ...o, clock: () => clock.now(), log, routes: [...runtimeRoutes(runtime), ...(o.routes ?? [])] });
+  const server = await startServer({
+    ...o, account: o.account ?? settings?.account, defaultRegion: o.defaultRegion ?? settings?.region,
+    clock: () => clock.now(), log, routes: [...runtimeRoutes(runtime), ...(o.routes ?? [])],
+    prepare: async (state) => {
+      if (scenario) {
+        const { net } = scenario.network;
+        state.adoptRegion(scenario.settings.region, net, scenario.network.ctx);
+        createTemplateStores(state, net);
+      }
+      await o.prepare?.(state);
+    },
+  });
   runtime.attach(server.state);
   return {
     ...server, runtime,
