@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CreateSubnetCommand, CreateVpcCommand, RunInstancesCommand, CreateFlowLogsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { CreateSubnetCommand, CreateVpcCommand, RunInstancesCommand, CreateFlowLogsCommand, DescribeInstancesCommand, RevokeSecurityGroupIngressCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { type Live, startLive } from './support.ts';
 
@@ -111,5 +111,27 @@ test('the real clock delivers each window within a second of its end plus the de
     }
     assert.equal(got.length, 2, 'request and reply records delivered within a second');
     assert.ok(got.every((m) => m.endsWith(' ACCEPT OK')), got.join('\n'));
+  });
+});
+
+test('an EC2 change first lets the traffic due by then run under the network as it was', { timeout: 30_000 }, async () => {
+  let wall = START;
+  // No tick in this test: only the change hook can run packets before the revoke.
+  await withLive({ clock: 'real', wallClock: () => wall, tickMs: 3_600_000 }, async (l) => {
+    const { a, b } = await twoInstances(l.ec2);
+    const inst = (await l.ec2.send(new DescribeInstancesCommand({ InstanceIds: [b] }))).Reservations![0]!.Instances![0]!;
+    const sg = inst.SecurityGroups![0]!.GroupId!;
+    const bEni = inst.NetworkInterfaces![0]!.NetworkInterfaceId!;
+    // A new connection every 20 s; those at 0 s and 20 s are due when the group's rule goes, at 30 s.
+    await l.control('POST', '/_vpcflow/traffic', { traffic: [{ at: '0s', tcp: { from: a, to: b, port: 22, repeat: 4, every: '20s' } }] });
+    wall = START + 30_000;
+    await l.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: sg, IpPermissions: [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: sg }] }] }));
+    wall = START + 400_000;
+    await l.control('POST', '/_vpcflow/traffic', { traffic: [] });
+    await l.server.runtime.close();
+    const inbound = (await events(l.logs, `${bEni}-all`)).filter((m) => / 22 6 /.test(m));
+    const ports = (action: string) => new Set(inbound.filter((m) => m.includes(` ${action} `)).map((m) => m.split(' ')[5]));
+    assert.equal(ports('ACCEPT').size, 2, inbound.join('\n'));
+    assert.equal(ports('REJECT').size, 2, inbound.join('\n'));
   });
 });
