@@ -14,6 +14,8 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { Ec2Context } from '../core/ec2/context.ts';
+import type { DestinationCheck, DestinationProblem } from '../core/ec2/flow-logs.ts';
 import type { Params } from '../core/ec2/params.ts';
 
 export interface Ec2JournalEntry {
@@ -26,6 +28,13 @@ export interface Ec2JournalEntry {
   ok: boolean;
   /** The error code of a failed call (`InvalidVpcID.NotFound`). */
   error?: string;
+  /**
+   * CreateFlowLogs only: what the server's destination check (does the S3
+   * bucket exist?) answered when the call ran, if it found a problem. Replay
+   * gives this answer back instead of asking the S3 store, which holds the
+   * buckets of the end of the journal, not of the call's time.
+   */
+  destinationProblem?: DestinationProblem;
 }
 
 /** A journal line with the 1-based line number it was read from, for messages. */
@@ -52,6 +61,40 @@ export function isMutatingEc2Action(action: string): boolean {
   return !action.startsWith('Describe');
 }
 
+/** Per-resource codes core's CreateFlowLogs gives by itself: any other came from the server's destination check. */
+const CORE_FLOW_LOG_CODES = new Set(['InvalidVpcID.NotFound', 'InvalidSubnetID.NotFound', 'InvalidNetworkInterfaceID.NotFound', 'FlowLogAlreadyExists']);
+
+/**
+ * What a call learned from outside the EC2 state, to journal with it. Only
+ * CreateFlowLogs looks outside (the S3 store, through the flow-logs handler);
+ * core asks the check once a call and reports its problem for every resource
+ * that exists, so the problem is read back from the answer's `Unsuccessful`.
+ */
+export function outsideAnswers(action: string, result: unknown): Pick<Ec2JournalEntry, 'destinationProblem'> {
+  if (action !== 'CreateFlowLogs' || !isPlainObject(result) || !Array.isArray(result.Unsuccessful)) return {};
+  for (const u of result.Unsuccessful as { Error?: { Code?: string; Message?: string } }[]) {
+    const code = u.Error?.Code;
+    if (code !== undefined && !CORE_FLOW_LOG_CODES.has(code)) return { destinationProblem: { code, message: u.Error?.Message ?? '' } };
+  }
+  return {};
+}
+
+/**
+ * Runs a replayed call with the answers it got live: the region's context
+ * (which the flow-logs handler uses as is when no server is attached, as in
+ * replay) gets a destination check that answers what the journal says.
+ */
+export function withOutsideAnswers<T>(ec2: Ec2Context, entry: Ec2JournalEntry, run: () => T): T {
+  if (entry.action !== 'CreateFlowLogs') return run();
+  const ctx = ec2 as Ec2Context & DestinationCheck;
+  ctx.checkFlowLogDestination = () => entry.destinationProblem;
+  try {
+    return run();
+  } finally {
+    delete ctx.checkFlowLogDestination;
+  }
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -70,6 +113,8 @@ function parseEntry(text: string): Ec2JournalEntry | string {
   if (typeof v.time !== 'number' || !Number.isFinite(v.time)) return 'no numeric "time"';
   if (typeof v.ok !== 'boolean') return 'no boolean "ok"';
   if (v.error !== undefined && typeof v.error !== 'string') return '"error" is not a string';
+  const dp = v.destinationProblem;
+  if (dp !== undefined && (!isPlainObject(dp) || typeof dp.code !== 'string' || typeof dp.message !== 'string')) return '"destinationProblem" is not {code, message}';
   return v as unknown as Ec2JournalEntry;
 }
 

@@ -13,7 +13,7 @@ import type { Ec2Context } from '../core/ec2/context.ts';
 import type { Params } from '../core/ec2/params.ts';
 import { Network } from '../core/model/network.ts';
 import { EC2_ACTIONS } from '../services/ec2/handlers/index.ts';
-import { Ec2JournalError, type Ec2JournalEntry, Ec2JournalWriter, ec2JournalPath, readEc2Journal } from './ec2-journal.ts';
+import { Ec2JournalError, type Ec2JournalEntry, Ec2JournalWriter, ec2JournalPath, outsideAnswers, readEc2Journal, withOutsideAnswers } from './ec2-journal.ts';
 import { ServiceError, isErrorLike } from './errors.ts';
 
 export interface RegionState {
@@ -107,7 +107,10 @@ export class ServerState {
    * requests (startServer calls it). Throws `Ec2JournalError` if a line cannot be
    * read or a replayed call ends differently than it did live: serving some
    * other state than the clients were told about would be worse than not
-   * starting. Listeners are not told about replayed calls.
+   * starting. Listeners are not told about replayed calls. Replay changes
+   * nothing outside EC2: a replayed CreateFlowLogs gets the bucket check's
+   * journaled answer and does not touch the S3 store (which kept the bucket
+   * policy it was given then).
    */
   async restore(): Promise<void> {
     if (this.restored) return;
@@ -119,7 +122,7 @@ export class ServerState {
         const state = this.region(entry.region);
         let outcome = 'succeeded';
         try {
-          this.at(entry.time, () => def.run({ state, action: entry.action }, structuredClone(entry.params)));
+          this.at(entry.time, () => withOutsideAnswers(state.ec2, entry, () => def.run({ state, action: entry.action }, structuredClone(entry.params))));
         } catch (e) {
           outcome = `failed with ${errorCode(e)}`;
         }
@@ -153,7 +156,7 @@ export class ServerState {
       await this.journal?.append({ region, action, params: recorded, time, ok: false, error: errorCode(e) });
       throw e;
     }
-    await this.journal?.append({ region, action, params: recorded, time, ok: true } satisfies Ec2JournalEntry);
+    await this.journal?.append({ region, action, params: recorded, time, ok: true, ...outsideAnswers(action, result) } satisfies Ec2JournalEntry);
     return result;
   }
 
