@@ -11,12 +11,14 @@
  * consume ids or counters before it fails, and replaying it keeps the id
  * sequence exactly as the live server drew it.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Ec2Context } from '../core/ec2/context.ts';
 import type { DestinationCheck, DestinationProblem } from '../core/ec2/flow-logs.ts';
 import type { Params } from '../core/ec2/params.ts';
+import type { Network } from '../core/model/network.ts';
 
 export interface Ec2JournalEntry {
   region: string;
@@ -37,8 +39,16 @@ export interface Ec2JournalEntry {
   destinationProblem?: DestinationProblem;
 }
 
+/**
+ * Written once, before the first call of a region that was started from a
+ * built network (`ServerState.adoptRegion`): the network's fingerprint. The
+ * region's calls only mean something on top of that network, so a start that
+ * adopts another one (or none) is refused instead of replaying them elsewhere.
+ */
+export interface Ec2AdoptMark { region: string; adopted: string }
+
 /** A journal line with the 1-based line number it was read from, for messages. */
-export interface JournalLine { line: number; entry: Ec2JournalEntry }
+export type JournalLine = { line: number; entry: Ec2JournalEntry; mark?: undefined } | { line: number; mark: Ec2AdoptMark; entry?: undefined };
 
 /** The journal cannot be read or replayed: the server must not start on a state that differs from the one it acknowledged. */
 export class Ec2JournalError extends Error {
@@ -99,7 +109,24 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function parseEntry(text: string): Ec2JournalEntry | string {
+/**
+ * A digest of a network as built: every resource, as data. Creation times are
+ * left out, as a scenario loaded at another start may stamp them otherwise
+ * without being another network.
+ */
+export function networkFingerprint(net: Network): string {
+  const { version: _version, ...data } = net;
+  const text = JSON.stringify(data, (key, v: unknown) => {
+    if (key === 'creationTime') return undefined;
+    if (v instanceof Map) return [...v];
+    if (v instanceof Set) return [...v];
+    if (typeof v === 'bigint') return v.toString();
+    return v;
+  });
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function parseEntry(text: string): Ec2JournalEntry | Ec2AdoptMark | string {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -108,6 +135,7 @@ function parseEntry(text: string): Ec2JournalEntry | string {
   }
   if (!isPlainObject(v)) return 'not a JSON object';
   if (typeof v.region !== 'string' || !v.region) return 'no "region"';
+  if (v.adopted !== undefined) return typeof v.adopted === 'string' ? { region: v.region, adopted: v.adopted } : '"adopted" is not a string';
   if (typeof v.action !== 'string' || !v.action) return 'no "action"';
   if (!isPlainObject(v.params)) return 'no "params" object';
   if (typeof v.time !== 'number' || !Number.isFinite(v.time)) return 'no numeric "time"';
@@ -146,7 +174,7 @@ export function readEc2Journal(file: string): JournalLine[] {
     if (!text.trim()) return;
     const entry = parseEntry(text);
     if (typeof entry === 'string') throw new Ec2JournalError(file, i + 1, `unreadable entry: ${entry}`);
-    out.push({ line: i + 1, entry });
+    out.push('adopted' in entry ? { line: i + 1, mark: entry } : { line: i + 1, entry });
   });
   return out;
 }
@@ -174,7 +202,7 @@ export class Ec2JournalWriter {
     return this.broken;
   }
 
-  append(entry: Ec2JournalEntry): Promise<void> {
+  append(entry: Ec2JournalEntry | Ec2AdoptMark): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise<void>((done, fail) => {
       this.queue.push({ text: `${JSON.stringify(entry)}\n`, done, fail });

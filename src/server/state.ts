@@ -13,7 +13,9 @@ import type { Ec2Context } from '../core/ec2/context.ts';
 import type { Params } from '../core/ec2/params.ts';
 import { Network } from '../core/model/network.ts';
 import { EC2_ACTIONS } from '../services/ec2/handlers/index.ts';
-import { Ec2JournalError, type Ec2JournalEntry, Ec2JournalWriter, ec2JournalPath, outsideAnswers, readEc2Journal, withOutsideAnswers } from './ec2-journal.ts';
+import {
+  Ec2JournalError, type Ec2JournalEntry, Ec2JournalWriter, ec2JournalPath, networkFingerprint, outsideAnswers, readEc2Journal, withOutsideAnswers,
+} from './ec2-journal.ts';
 import { ServiceError, isErrorLike } from './errors.ts';
 
 export interface RegionState {
@@ -54,6 +56,8 @@ export class ServerState {
   private pinned: number | undefined;
   private restored = false;
   private journal: Ec2JournalWriter | undefined;
+  /** Regions started from a built network, with the network's fingerprint as adopted. */
+  private readonly adopted = new Map<string, string>();
 
   /**
    * `clock` is the clock every region's EC2 context reads (milliseconds since the epoch);
@@ -99,6 +103,7 @@ export class ServerState {
     }
     if (ec2.net !== net) throw new Error(`adoptRegion(${region}): the EC2 context works on a different network`);
     ec2.now = () => this.now();
+    this.adopted.set(region, networkFingerprint(net));
     return this.add(region, net, ec2);
   }
 
@@ -116,7 +121,18 @@ export class ServerState {
     if (this.restored) return;
     if (this.dataDir !== undefined) {
       const file = ec2JournalPath(this.dataDir, this.account);
-      for (const { line, entry } of readEc2Journal(file)) {
+      const marked = new Set<string>();
+      for (const { line, entry, mark } of readEc2Journal(file)) {
+        if (mark) {
+          const now = this.adopted.get(mark.region);
+          if (now === undefined) throw new Ec2JournalError(file, line, `region ${mark.region} was started from a built network (a scenario); this start gives it none`);
+          if (now !== mark.adopted) throw new Ec2JournalError(file, line, `region ${mark.region} was started from another network (a different scenario) than this start gives it`);
+          marked.add(mark.region);
+          continue;
+        }
+        if (this.adopted.has(entry.region) && !marked.has(entry.region)) {
+          throw new Ec2JournalError(file, line, `region ${entry.region} was started empty; this start gives it a built network (a scenario)`);
+        }
         const def = Object.hasOwn(EC2_ACTIONS, entry.action) ? EC2_ACTIONS[entry.action] : undefined;
         if (!def) throw new Ec2JournalError(file, line, `unknown EC2 action ${entry.action}`);
         const state = this.region(entry.region);
@@ -130,6 +146,8 @@ export class ServerState {
         if (outcome !== recorded) throw new Ec2JournalError(file, line, `${entry.action} in ${entry.region} ${recorded} when it ran but ${outcome} on replay`);
       }
       this.journal = new Ec2JournalWriter(file);
+      // First start over this folder with an adopted network: mark it before the region's first call.
+      for (const [region, adopted] of this.adopted) if (!marked.has(region)) await this.journal.append({ region, adopted });
     }
     this.restored = true;
   }

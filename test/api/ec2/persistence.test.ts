@@ -349,8 +349,8 @@ test('onEc2Change is told of each mutating call before it runs, with the time it
 test('adoptRegion starts a region from a scenario network; API changes on top of it survive a restart', async () => {
   const file = join(REPO_ROOT, 'examples', 'nat-gateway', 'scenario.yaml');
   const data = newDataDir();
-  const boot = async (clock: number) => {
-    const { settings, network } = await loadScenario(file);
+  const boot = async (clock: number, seed?: string) => {
+    const { settings, network } = await loadScenario(file, { seed });
     const server = await startServer({
       port: 0, dataDir: data, account: settings.account, clock: steppingClock(clock),
       prepare: (state) => { state.adoptRegion(settings.region, network.net, network.ctx); },
@@ -385,4 +385,20 @@ test('adoptRegion starts a region from a scenario network; API changes on top of
     second.ec2.destroy();
     await second.server.close();
   }
+  // The journal's calls ran on top of that network: another one, or none, refuses the start.
+  await assert.rejects(boot(Date.UTC(2027, 0, 1), 'another-seed'), /line 1: region us-east-1 was started from another network/);
+  await assert.rejects(startServer({ port: 0, dataDir: data, account: '123456789010' }), /line 1: region us-east-1 was started from a built network \(a scenario\); this start gives it none/);
+});
+
+test('a region started empty cannot later be started from a scenario network over the same folder', async () => {
+  const data = newDataDir();
+  const plain = await startServer({ port: 0, dataDir: data, account: '123456789010' });
+  const ec2 = ec2Client(plain.url);
+  await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
+  ec2.destroy();
+  await plain.close();
+  const { settings, network } = await loadScenario(join(REPO_ROOT, 'examples', 'nat-gateway', 'scenario.yaml'));
+  await assert.rejects(startServer({
+    port: 0, dataDir: data, account: settings.account, prepare: (state) => { state.adoptRegion(settings.region, network.net, network.ctx); },
+  }), /line 1: region us-east-1 was started empty; this start gives it a built network/);
 });
