@@ -18,7 +18,7 @@ import { loadScenario } from '../adapters/scenario/index.ts';
 import { runAction } from '../core/ec2/actions.ts';
 import { Aggregator } from '../core/flows/aggregator.ts';
 import type { EmittedRecord } from '../core/flows/emitted.ts';
-import { ObservationReader } from '../core/flows/observation-stream.ts';
+import { type ObservationConsumer, ObservationReader } from '../core/flows/observation-stream.ts';
 import type { FlowLog } from '../core/model/types.ts';
 import { SummaryCounter } from '../core/report/summary.ts';
 import type { FromAggregation, ToAggregation, AggregationInput } from './aggregation-thread.ts';
@@ -45,16 +45,23 @@ async function start() {
     counter.record(r);
     monitor.record(r);
   };
-  const observe = (o: Parameters<typeof counter.observation>[0]) => {
-    agg.observe(o);
-    counter.observation(o);
+  const consumer: ObservationConsumer = {
+    observe(o) {
+      agg.observe(o);
+      counter.observation(o);
+    },
+    totals(o, packets, bytes, first, last, tcpFlags) {
+      agg.observeTotals(o, packets, bytes, first, last, tcpFlags);
+      counter.observation(o); // the rejected flow it may add is there already: only the count moves
+      counter.observed += packets - 1;
+    },
   };
   let writing: Promise<void> = Promise.resolve();
 
   const handle = async (m: ToAggregation): Promise<void> => {
     switch (m.k) {
       case 'obs':
-        reader.read(m.batch, observe);
+        reader.read(m.batch, consumer);
         return;
       case 'change':
         agg.advanceInto(m.t, deliver);

@@ -12,7 +12,7 @@ import { prepareOutputDir } from '../adapters/destinations/output-dir.ts';
 import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
 import { Engine } from '../core/dataplane/engine.ts';
-import { ObservationWriter } from '../core/flows/observation-stream.ts';
+import { ObservationWriter, WindowSpans } from '../core/flows/observation-stream.ts';
 import { runAction } from '../core/ec2/actions.ts';
 import { Ec2Error } from '../core/ec2/errors.ts';
 import { checkTraffic, Simulation } from '../core/traffic/index.ts';
@@ -83,7 +83,9 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   const engine = new Engine(net, { reuseFates: true });
   // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers.
   const thread = new AggregationThread({ scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges, outDir });
-  const stream = new ObservationWriter((b) => thread.observations(b));
+  // A ref's observations are summed here within spans of windows, unless flows may go to SKIPDATA (each observation
+  // then checks the window's room on its own).
+  const stream = new ObservationWriter((b) => thread.observations(b), settings.options.capacity ? undefined : new WindowSpans(net));
   let nowMs = settings.start * 1000;
   const ctx = { ...network.ctx, now: () => nowMs };
   const sim = new Simulation({ settings, network: net, dataPlane: engine }, {
@@ -94,7 +96,7 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
     applyChange: (c) => {
       const t = settings.start + c.at;
       // Windows that ended by now ran under the old configuration: the thread closes them before it applies the change too.
-      stream.flush();
+      stream.flushAll();
       thread.change(c, t);
       nowMs = t * 1000;
       runAction(ctx, c.action, c.params);
@@ -105,12 +107,12 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   try {
     while (sim.step(SLICE)) {
       const t = settings.start + sim.now;
-      stream.flush();
+      stream.flushAll();
       // Closes windows and writes what they complete (S3 objects while the next slices simulate); waits for the slice before.
       await thread.advance(t);
       opts.onProgress?.({ simTime: t, packets: sim.totals().packets });
     }
-    stream.flush();
+    stream.flushAll();
     const totals = sim.totals();
     const last = end ?? totals.lastPacketTime;
     const done = await thread.finish(end, last);

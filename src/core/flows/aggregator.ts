@@ -213,6 +213,33 @@ export class Aggregator {
     c.until = counted ? until : 0;
   }
 
+  /**
+   * Sums of observations like `o` (its ref, interface and key; `packets` of
+   * them, `bytes` in all, the first at `first` and the last at `last`,
+   * `tcpFlags` the OR of their AWS tcp-flags), all made after an observation
+   * of the same ref (observed last of that ref) in the same span of windows:
+   * what observing each would do. A sender that sums a ref's observations
+   * (see observation-stream.ts) sends the span's first one on its own, so the
+   * flows it lands in exist and keep their order; anything else is an error.
+   */
+  observeTotals(o: Observation, packets: number, bytes: number, first: number, last: number, tcpFlags: number): void {
+    if (this.net.version !== this.seenVersion) this.sync();
+    const c = o.ref?.cache as RefPlace | undefined;
+    if (c === undefined || c.owner !== this || c.epoch !== this.epoch || !(first >= c.from && last < c.until)) {
+      throw new RangeError(`observation totals of ${o.eni.id} over ${first}–${last} fall outside the span of their ref's last observation`);
+    }
+    if (c.packets === 0) {
+      c.first = first;
+      c.last = last;
+      this.pending.push(c);
+    }
+    c.packets += packets;
+    c.bytes += bytes;
+    if (last > c.last) c.last = last;
+    if (first < c.first) c.first = first;
+    c.tcpFlags |= tcpFlags;
+  }
+
   /** Adds every ref's pending totals to its flows: before windows close, and when asked for the flows. */
   private settleAll(): void {
     const p = this.pending;
