@@ -5,12 +5,18 @@
  */
 import { runAction } from '../../core/ec2/actions.ts';
 import type { Params } from '../../core/ec2/params.ts';
-import type { RegionState } from '../../server/state.ts';
+import type { RegionState, ServerState } from '../../server/state.ts';
 import type { StructShape } from './shapes/dsl.ts';
 
 export interface Ec2Call {
   readonly state: RegionState;
   readonly action: string;
+  /**
+   * The server, on a live call: what a handler needs beyond EC2 (CreateFlowLogs
+   * checks the S3 store). Absent on journal replay, which must touch EC2 state
+   * only, and when a handler is run directly.
+   */
+  readonly server?: ServerState | undefined;
 }
 
 export interface Ec2Action {

@@ -47,7 +47,7 @@ async function handle(req: ServiceRequest): Promise<ServiceResponse> {
   const params = decodeInput(requestShape(action, def), flat, action);
   if (params.DryRun === true) throw dryRunSucceeded();
   delete params.DryRun;
-  const run = () => def.run({ state: req.state, action }, params);
+  const run = () => def.run({ state: req.state, action, server: req.server }, params);
   // A call that may change state goes through the server state: listeners, one pinned time, the journal (answered once durable).
   const result = isMutatingEc2Action(action) ? await req.server.runEc2Change(req.region, action, params, run) : run();
   return { status: 200, headers: XML, body: responseXml(action, def.output, result, req.requestId) };

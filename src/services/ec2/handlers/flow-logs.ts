@@ -13,7 +13,6 @@ import { type Params, optBool, optStr } from '../../../core/ec2/params.ts';
 import { s3StoreOf } from '../../s3/context.ts';
 import { grantLogDelivery } from '../../s3/delivery-policy.ts';
 import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
-import { serverOf } from '../server-of.ts';
 import * as sh from '../shapes/flow-logs.ts';
 import { FLOW_LOG_FILTERS, flowLogView, unsuccessfulView } from '../views/flow-logs.ts';
 import { describe } from './describe.ts';
@@ -49,7 +48,7 @@ function bucketProblem(store: S3Store, destination: string): DestinationProblem 
  * store: their buckets need no CreateBucket, so they never reach this check.
  */
 function createFlowLogs(c: Ec2Call, p: Params): CreateFlowLogsResult {
-  const server = serverOf(c.state);
+  const server = c.server;
   if (!server) return viaCore<CreateFlowLogsResult>(c, p);
   // Opened only for an S3 destination: a server that never sees S3 keeps no S3 folder.
   const store = (): S3Store => s3StoreOf(server);
