@@ -1,7 +1,8 @@
 /**
  * The main thread's handle on aggregation-worker.ts: posts observations,
- * changes and slice ends in order, and keeps the worker at most one slice
- * behind (so observations in flight stay bounded).
+ * changes and slice ends in order, and keeps the worker at most a few slices
+ * behind (so observations in flight stay bounded, while the worker's start
+ * and the slices that close big windows do not stop the simulation).
  */
 import { Worker } from 'node:worker_threads';
 import type { DeliveryManifest } from '../adapters/destinations/index.ts';
@@ -13,10 +14,10 @@ export interface AggregationInput {
   scenario: string;
   overrides: ScenarioOverrides | undefined;
   ipRanges: string | undefined;
-  outDir: string;
 }
 
 export type ToAggregation =
+  | { k: 'begin'; outDir: string }
   | { k: 'obs'; batch: ObservationBatch }
   | { k: 'change'; change: Change; t: number }
   | { k: 'advance'; t: number; seq: number }
@@ -42,6 +43,9 @@ export type FromAggregation =
 const TSX_API = import.meta.resolve('tsx/esm/api');
 const WORKER = new URL('./aggregation-worker.ts', import.meta.url).href;
 
+/** Slices the worker may be behind before the simulation waits for it. */
+const LAG = 4;
+
 export class AggregationThread {
   private readonly worker: Worker;
   private seq = 0;
@@ -50,6 +54,7 @@ export class AggregationThread {
   private waiting: { until: number; resolve: () => void; reject: (e: Error) => void } | undefined;
   private ending: { resolve: (r: AggregationResult | undefined) => void; reject: (e: Error) => void } | undefined;
   private exited = false;
+  private begun = false;
 
   constructor(input: AggregationInput) {
     const boot = `import(${JSON.stringify(TSX_API)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER)}); })`;
@@ -64,6 +69,12 @@ export class AggregationThread {
     });
   }
 
+  /** Where the run writes (the worker loads the scenario before it knows). */
+  begin(outDir: string): void {
+    this.begun = true;
+    this.post({ k: 'begin', outDir });
+  }
+
   observations(batch: ObservationBatch): void {
     this.post({ k: 'obs', batch }, [batch.data.buffer as ArrayBuffer]);
   }
@@ -72,10 +83,10 @@ export class AggregationThread {
     this.post({ k: 'change', change, t });
   }
 
-  /** Ends a slice at `t`; resolves once the worker has finished the slice before it. */
+  /** Ends a slice at `t`; resolves once the worker is no more than LAG slices behind. */
   async advance(t: number): Promise<void> {
     this.post({ k: 'advance', t, seq: ++this.seq });
-    const until = this.seq - 1;
+    const until = this.seq - LAG;
     if (this.failure) throw this.failure;
     if (this.acked >= until) return;
     await new Promise<void>((resolve, reject) => { this.waiting = { until, resolve, reject }; });
@@ -87,9 +98,9 @@ export class AggregationThread {
     return r!;
   }
 
-  /** After a failure on the main thread: the worker drops temporary files, then stops. */
+  /** After a failure on the main thread: the worker drops temporary files (if it has begun writing), then stops. */
   async abort(): Promise<void> {
-    if (!this.failure && !this.exited) await this.end({ k: 'abort' }).catch(() => undefined);
+    if (this.begun && !this.failure && !this.exited) await this.end({ k: 'abort' }).catch(() => undefined);
     await this.worker.terminate();
   }
 

@@ -13,7 +13,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DeliverySink } from '../adapters/destinations/index.ts';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
-import { createRunMonitor } from '../adapters/notifications/index.ts';
+import { type RunMonitor, createRunMonitor } from '../adapters/notifications/index.ts';
 import { loadScenario } from '../adapters/scenario/index.ts';
 import { runAction } from '../core/ec2/actions.ts';
 import { Aggregator } from '../core/flows/aggregator.ts';
@@ -34,16 +34,17 @@ async function start() {
   // Each record goes to its flow log's destination only, which reads its values (Parquet) or its line (the rest).
   const partsFor = (fl: FlowLog) => (fl.destinationType === 's3' && fl.fileFormat === 'parquet' ? 'values' as const : 'line' as const);
   const agg = new Aggregator(net, { nodata: settings.options.nodata, capacity: settings.options.capacity, aws, partsFor });
-  const sink = new DeliverySink({ dir: input.outDir, account: settings.account, region: settings.region });
   const counter = new SummaryCounter();
-  const monitor = createRunMonitor({ net, dir: input.outDir, account: settings.account, region: settings.region, seed: settings.seed, start: settings.start });
+  // Made once the main thread says where the run writes (it loads and checks the scenario meanwhile).
+  let sink: DeliverySink | undefined;
+  let monitor: RunMonitor | undefined;
   const reader = new ObservationReader(net);
   let nowMs = settings.start * 1000;
   const ctx = { ...network.ctx, now: () => nowMs };
   const deliver = (r: EmittedRecord) => {
-    sink.accept(r);
+    sink!.accept(r);
     counter.record(r);
-    monitor.record(r);
+    monitor!.record(r);
   };
   const consumer: ObservationConsumer = {
     observe(o) {
@@ -60,6 +61,10 @@ async function start() {
 
   const handle = async (m: ToAggregation): Promise<void> => {
     switch (m.k) {
+      case 'begin':
+        sink = new DeliverySink({ dir: m.outDir, account: settings.account, region: settings.region });
+        monitor = createRunMonitor({ net, dir: m.outDir, account: settings.account, region: settings.region, seed: settings.seed, start: settings.start });
+        return;
       case 'obs':
         reader.read(m.batch, consumer);
         return;
@@ -71,9 +76,9 @@ async function start() {
       case 'advance': {
         agg.advanceInto(m.t, deliver);
         await writing;
-        writing = sink.closeThrough(agg.pendingFrom(m.t), (fl) => agg.pendingFromFor(fl, m.t));
+        writing = sink!.closeThrough(agg.pendingFrom(m.t), (fl) => agg.pendingFromFor(fl, m.t));
         writing.catch(() => undefined); // awaited (and rethrown) at the next slice
-        monitor.advanceTo(m.t);
+        monitor!.advanceTo(m.t);
         // The refs of connections that ended are never reported; dropping them all keeps memory to the live ones.
         reader.forget();
         send({ k: 'ack', seq: m.seq });
@@ -82,8 +87,8 @@ async function start() {
       case 'finish': {
         await writing;
         agg.flushInto(m.end, deliver);
-        const manifest = await sink.finish();
-        await monitor.finish(m.last);
+        const manifest = await sink!.finish();
+        await monitor!.finish(m.last);
         send({
           k: 'done', manifest, observed: counter.observed, records: counter.records, byFlowLog: counter.byFlowLog,
           rejectedFlows: counter.rejectedFlows(net),
@@ -92,7 +97,7 @@ async function start() {
       }
       case 'abort':
         await writing.catch(() => undefined);
-        await sink.abort();
+        await sink?.abort();
         send({ k: 'aborted' });
         return;
     }
@@ -104,7 +109,7 @@ async function start() {
     if (failed) return;
     failed = true;
     await writing.catch(() => undefined);
-    await sink.abort().catch(() => undefined);
+    await sink?.abort().catch(() => undefined);
     const err = e instanceof Error ? e : new Error(String(e));
     send({ k: 'error', name: err.name, message: err.message, stack: err.stack });
   };

@@ -59,6 +59,18 @@ async function preflightChanges(opts: RunOptions): Promise<void> {
 const iso = (epochSec: number) => new Date(epochSec * 1000).toISOString().replace('.000Z', 'Z');
 
 export async function runScenario(opts: RunOptions): Promise<RunResult> {
+  // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers. It starts
+  // now, loading its code and its copy of the scenario while this thread loads and checks the scenario.
+  const thread = new AggregationThread({ scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges });
+  try {
+    return await run(opts, thread);
+  } catch (e) {
+    await thread.abort();
+    throw e;
+  }
+}
+
+async function run(opts: RunOptions, thread: AggregationThread): Promise<RunResult> {
   const { settings, network } = await loadScenario(opts.scenario, opts.overrides);
   const { net } = network;
   try {
@@ -78,11 +90,10 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   const outDir = claimOutputFolder(opts.out ?? join('vpcflow-out', settings.name));
   // Checked here, where its error keeps its kind; the aggregation thread's sink checks it again.
   prepareOutputDir(outDir);
+  thread.begin(outDir);
 
   // Each fate is done with (its observations written to the stream) before the next packet is sent.
   const engine = new Engine(net, { reuseFates: true });
-  // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers.
-  const thread = new AggregationThread({ scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges, outDir });
   // A ref's observations are summed here within spans of windows, unless flows may go to SKIPDATA (each observation
   // then checks the window's room on its own).
   const stream = new ObservationWriter((b) => thread.observations(b), settings.options.capacity ? undefined : new WindowSpans(net));
@@ -104,32 +115,28 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
   });
   const end = settings.duration !== undefined ? settings.start + settings.duration : undefined;
   opts.onStart?.({ start: settings.start, end });
-  try {
-    while (sim.step(SLICE)) {
-      const t = settings.start + sim.now;
-      stream.flushAll();
-      // Closes windows and writes what they complete (S3 objects while the next slices simulate); waits for the slice before.
-      await thread.advance(t);
-      opts.onProgress?.({ simTime: t, packets: sim.totals().packets });
-    }
+  while (sim.step(SLICE)) {
+    const t = settings.start + sim.now;
     stream.flushAll();
-    const totals = sim.totals();
-    const last = end ?? totals.lastPacketTime;
-    const done = await thread.finish(end, last);
-    const summary: Summary = {
-      scenario: settings.name, seed: settings.seed, account: settings.account, region: settings.region,
-      start: iso(settings.start), end: iso(Math.max(settings.start, Math.ceil(last))),
-      packets: { sent: totals.packets, delivered: totals.delivered, dropped: totals.dropped, observed: done.observed },
-      records: done.records, recordsByFlowLog: done.byFlowLog,
-      destinations: done.manifest.destinations.map((d) => ({ type: d.type, name: d.name, records: d.records, files: d.files })),
-      rejectedFlows: done.rejectedFlows, changesApplied: totals.changesApplied,
-      ignoredResourceTypes: [...network.ignored], warnings: [...network.warnings],
-    };
-    writeFileAtomicSync(join(outDir, 'resources.json'), Buffer.from(`${JSON.stringify(buildResources(net, new Set(network.ignored)), null, 2)}\n`));
-    writeFileAtomicSync(join(outDir, 'summary.json'), Buffer.from(`${JSON.stringify(summary, null, 2)}\n`));
-    return { outDir, summary };
-  } catch (e) {
-    await thread.abort();
-    throw e;
+    // Closes windows and writes what they complete (S3 objects while the next slices simulate); waits only when the
+    // thread is several slices behind.
+    await thread.advance(t);
+    opts.onProgress?.({ simTime: t, packets: sim.totals().packets });
   }
+  stream.flushAll();
+  const totals = sim.totals();
+  const last = end ?? totals.lastPacketTime;
+  const done = await thread.finish(end, last);
+  const summary: Summary = {
+    scenario: settings.name, seed: settings.seed, account: settings.account, region: settings.region,
+    start: iso(settings.start), end: iso(Math.max(settings.start, Math.ceil(last))),
+    packets: { sent: totals.packets, delivered: totals.delivered, dropped: totals.dropped, observed: done.observed },
+    records: done.records, recordsByFlowLog: done.byFlowLog,
+    destinations: done.manifest.destinations.map((d) => ({ type: d.type, name: d.name, records: d.records, files: d.files })),
+    rejectedFlows: done.rejectedFlows, changesApplied: totals.changesApplied,
+    ignoredResourceTypes: [...network.ignored], warnings: [...network.warnings],
+  };
+  writeFileAtomicSync(join(outDir, 'resources.json'), Buffer.from(`${JSON.stringify(buildResources(net, new Set(network.ignored)), null, 2)}\n`));
+  writeFileAtomicSync(join(outDir, 'summary.json'), Buffer.from(`${JSON.stringify(summary, null, 2)}\n`));
+  return { outDir, summary };
 }
