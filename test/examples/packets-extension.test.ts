@@ -9,21 +9,9 @@ import type { PacketsItem } from '../../src/core/scenario/types.ts';
 import { ip } from '../../src/core/net/ip.ts';
 import { twoTier } from '../../src/core/testing/two-tier.ts';
 import { rel, run } from '../../src/core/traffic/test-support.ts';
-import { assertScenarioError, loadYaml, pos } from '../fixtures/scenarios/helpers.ts';
+import { WEB_DB, assertScenarioError, loadYaml, pos } from '../fixtures/scenarios/helpers.ts';
 
-const TEMPLATE = `Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
-  Subnet:
-    Type: AWS::EC2::Subnet
-    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24 }
-  Web:
-    Type: AWS::EC2::Instance
-    Properties: { SubnetId: !Ref Subnet }
-  Db:
-    Type: AWS::EC2::Instance
-    Properties: { SubnetId: !Ref Subnet }
+const TEMPLATE = `Resources:${WEB_DB}
 `;
 const HEAD = 'name: t\ntemplate: ./net.cfn.yaml\ntraffic:\n';
 

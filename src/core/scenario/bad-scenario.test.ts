@@ -3,23 +3,11 @@
  * the line:column and the place, what was expected and what was found.
  */
 import { test } from 'node:test';
-import { assertScenarioError, loadYaml, pos } from '../../../test/fixtures/scenarios/helpers.ts';
+import { WEB_DB, assertScenarioError, loadYaml, pos } from '../../../test/fixtures/scenarios/helpers.ts';
 
 const TEMPLATE = `Parameters:
   Env: { Type: String, Default: dev, AllowedValues: [dev, prod] }
-Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
-  Subnet:
-    Type: AWS::EC2::Subnet
-    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24 }
-  Web:
-    Type: AWS::EC2::Instance
-    Properties: { SubnetId: !Ref Subnet }
-  Db:
-    Type: AWS::EC2::Instance
-    Properties: { SubnetId: !Ref Subnet }
+Resources:${WEB_DB}
 `;
 
 const HEAD = 'name: t\ntemplate: ./net.cfn.yaml\n';
