@@ -8,12 +8,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { main } from '../../src/cli/main.ts';
+import { VPC } from '../fixtures/scenarios/helpers.ts';
+import { type CliResult, cli } from '../support/cli.ts';
 
-const TEMPLATE = `Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
+const TEMPLATE = `Resources:${VPC}
   Subnet:
     Type: AWS::EC2::Subnet
     Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24 }
@@ -67,14 +65,10 @@ function files(name: string, scenario: string, template = TEMPLATE): string {
   return join(d, 'scenario.yaml');
 }
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await main(['run', ...argv], { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = (...argv: string[]): Promise<CliResult> => cli('run', ...argv);
 
 /** Exit status 2, one line on stderr matching `message`, nothing on stdout, no stack trace. */
-function assertRefused(r: { code: number; out: string; err: string }, message: RegExp): void {
+function assertRefused(r: CliResult, message: RegExp): void {
   assert.equal(r.code, 2, r.err);
   assert.equal(r.out, '');
   assert.match(r.err, message);
