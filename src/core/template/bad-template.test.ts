@@ -13,6 +13,16 @@ function bad(resources: string, needle: string, place: string, expected: RegExp,
   assertScenarioError(() => buildYaml(text), { file: F, ...pos(text, needle, nth), place, expected, found });
 }
 
+/** Security group Sg in the shared VPC, with `rule` as its one inline ingress rule (a flow-style mapping). */
+const sgIngress = (rule: string): string => `
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: x
+      VpcId: !Ref Vpc
+      SecurityGroupIngress: [${rule}]
+`;
+
 test('an invalid CIDR in an inline security group rule', () => {
   bad(`
   WebSG:
@@ -136,14 +146,7 @@ test('an unknown property, with the one that was meant', () => {
 });
 
 test('an unknown property inside a nested shape', () => {
-  bad(`
-  Sg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: x
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 1, ToPort: 2, CidrIP: 0.0.0.0/0 }]
-`, '0.0.0.0/0 }]', 'Resources.Sg.Properties.SecurityGroupIngress[0].CidrIP', /^a known property$/, /^"CidrIP" \(did you mean "CidrIp"\?\)$/);
+  bad(sgIngress('{ IpProtocol: tcp, FromPort: 1, ToPort: 2, CidrIP: 0.0.0.0/0 }'), '0.0.0.0/0 }]', 'Resources.Sg.Properties.SecurityGroupIngress[0].CidrIP', /^a known property$/, /^"CidrIP" \(did you mean "CidrIp"\?\)$/);
 });
 
 test('an unknown resource attribute key', () => {
@@ -258,14 +261,7 @@ test('Metadata.vpcflow: an id of the wrong shape, a pin the type does not take',
 });
 
 test('a security group rule with two sources', () => {
-  bad(`
-  Sg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: x
-      VpcId: !Ref Vpc
-      SecurityGroupIngress: [{ IpProtocol: tcp, FromPort: 1, ToPort: 2, CidrIp: 0.0.0.0/0, SourceSecurityGroupId: !GetAtt Vpc.DefaultSecurityGroup }]
-`, 'Vpc.DefaultSecurityGroup', 'Resources.Sg.Properties.SecurityGroupIngress[0].SourceSecurityGroupId', /only one source per rule \(CidrIp is already given\)/, /CidrIp and SourceSecurityGroupId/);
+  bad(sgIngress('{ IpProtocol: tcp, FromPort: 1, ToPort: 2, CidrIp: 0.0.0.0/0, SourceSecurityGroupId: !GetAtt Vpc.DefaultSecurityGroup }'), 'Vpc.DefaultSecurityGroup', 'Resources.Sg.Properties.SecurityGroupIngress[0].SourceSecurityGroupId', /only one source per rule \(CidrIp is already given\)/, /CidrIp and SourceSecurityGroupId/);
 });
 
 test('an IPAM pool instead of a CIDR block', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NETWORK, assertScenarioError, buildYaml } from '../../../test/fixtures/scenarios/helpers.ts';
+import { NETWORK, VPC, assertScenarioError, buildYaml } from '../../../test/fixtures/scenarios/helpers.ts';
 
 const only = <T>(m: Map<string, T>, pred: (v: T) => boolean = () => true): T[] => [...m.values()].filter(pred);
 
@@ -82,10 +82,7 @@ test('instance addresses come from the subnet, never its first four or last addr
   I${i}:
     Type: AWS::EC2::Instance
     Properties: { SubnetId: !Ref Small }`).join('');
-  const template = `Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
+  const template = `Resources:${VPC}
   Small:
     Type: AWS::EC2::Subnet
     Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.7.0/28 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildYaml, evalYaml } from '../../../test/fixtures/scenarios/helpers.ts';
+import { VPC, buildYaml, evalYaml } from '../../../test/fixtures/scenarios/helpers.ts';
 
 const PARAMS = `
 Parameters:
@@ -112,10 +112,7 @@ Parameters:
   WithNat: { Type: String, Default: "no", AllowedValues: ["yes", "no"] }
 Conditions:
   HasNat: !Equals [!Ref WithNat, "yes"]
-Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
+Resources:${VPC}
   Extra:
     Type: AWS::EC2::Subnet
     Condition: HasNat

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertScenarioError, buildYaml } from '../../../test/fixtures/scenarios/helpers.ts';
+import { VPC, assertScenarioError, buildYaml } from '../../../test/fixtures/scenarios/helpers.ts';
 import { creationOrder } from './order.ts';
 
 const deps = (o: Record<string, string[]>) => new Map(Object.entries(o).map(([k, v]) => [k, new Set(v)]));
@@ -38,10 +38,7 @@ Resources:
 
 test('resources that depend on each other in a circle are an error naming them', () => {
   assertScenarioError(() => buildYaml(`
-Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
+Resources:${VPC}
   A:
     Type: AWS::EC2::SecurityGroup
     Properties:
@@ -59,10 +56,7 @@ Resources:
 
 test('a security group whose inline rule names itself is a circular dependency, as in CloudFormation', () => {
   assertScenarioError(() => buildYaml(`
-Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: { CidrBlock: 10.0.0.0/16 }
+Resources:${VPC}
   Self:
     Type: AWS::EC2::SecurityGroup
     Properties:
