@@ -1,29 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  CreateLogGroupCommand, CreateLogStreamCommand, FilterLogEventsCommand, PutLogEventsCommand, paginateFilterLogEvents,
-} from '@aws-sdk/client-cloudwatch-logs';
+import { FilterLogEventsCommand, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
 import { expectAwsError } from '../support/errors.ts';
 import { REJECTED_SSH, flowLine } from './flow-lines.ts';
-import { type LogsServer, startLogsServer } from './support.ts';
+import { type LogsServer, startLogsServerWith } from './support.ts';
 
 let t: LogsServer;
 const BASE = Math.floor(Date.now() / 1000) - 3600;
 
 before(async () => {
-  t = await startLogsServer();
-  await t.logs.send(new CreateLogGroupCommand({ logGroupName: '/vpc/flow' }));
   // Two interfaces, events interleaved in time across them.
-  for (const [k, eni] of ['eni-aaa', 'eni-bbb'].entries()) {
-    await t.logs.send(new CreateLogStreamCommand({ logGroupName: '/vpc/flow', logStreamName: `${eni}-all` }));
+  t = await startLogsServerWith('/vpc/flow', Object.fromEntries(['eni-aaa', 'eni-bbb'].map((eni, k) => {
     const logEvents = Array.from({ length: 10 }, (_, i) => {
       const start = BASE + i * 60 + k * 30;
       const ssh = i % 3 === 0;
       const line = flowLine({ src: `198.51.100.${i}`, dst: '10.0.1.5', sport: 40000 + i, dport: ssh ? 22 : 443, proto: 6, bytes: 100 * i, action: ssh ? 'REJECT' : 'ACCEPT' }, start, eni);
       return { timestamp: start * 1000, message: line };
     });
-    await t.logs.send(new PutLogEventsCommand({ logGroupName: '/vpc/flow', logStreamName: `${eni}-all`, logEvents }));
-  }
+    return [`${eni}-all`, logEvents];
+  })));
 });
 after(async () => { await t.close(); });
 

@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import {
-  CreateLogGroupCommand, CreateLogStreamCommand, DescribeQueriesCommand, GetQueryResultsCommand, PutLogEventsCommand, StartQueryCommand,
-  StopQueryCommand,
-} from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeQueriesCommand, GetQueryResultsCommand, StartQueryCommand, StopQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { expectAwsError } from '../support/errors.ts';
 import { flowLine } from './flow-lines.ts';
-import { type LogsServer, startLogsServer } from './support.ts';
+import { type LogsServer, startLogsServerWith } from './support.ts';
 
 let t: LogsServer;
 const BASE = Math.floor(Date.now() / 1000) - 3600;
 
 before(async () => {
-  t = await startLogsServer();
-  await t.logs.send(new CreateLogGroupCommand({ logGroupName: '/vpc/flow' }));
-  await t.logs.send(new CreateLogStreamCommand({ logGroupName: '/vpc/flow', logStreamName: 'eni-aaa-all' }));
   const flows = [
     { src: '198.51.100.1', dst: '10.0.1.5', bytes: 5000, action: 'REJECT' as const },
     { src: '198.51.100.1', dst: '10.0.1.5', bytes: 3000, action: 'REJECT' as const },
@@ -22,7 +16,7 @@ before(async () => {
     { src: '198.51.100.3', dst: '10.0.1.5', bytes: 100, action: 'REJECT' as const },
   ];
   const logEvents = flows.map((f, i) => ({ timestamp: (BASE + i * 60) * 1000, message: flowLine({ ...f, sport: 40000, dport: 22, proto: 6 }, BASE + i * 60) }));
-  await t.logs.send(new PutLogEventsCommand({ logGroupName: '/vpc/flow', logStreamName: 'eni-aaa-all', logEvents }));
+  t = await startLogsServerWith('/vpc/flow', { 'eni-aaa-all': logEvents });
 });
 after(async () => { await t.close(); });
 

@@ -2,7 +2,9 @@
  * A server on a loopback ephemeral port keeping its Logs data in a temporary
  * folder, with a CloudWatch Logs SDK client pointed at it.
  */
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, type InputLogEvent, PutLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,3 +38,24 @@ export async function startLogsServer(opts: ServerOptions & { keep?: boolean } =
 
 /** The group folder name `vpcflow run` and the store use. */
 export const groupFolder = (name: string): string => encodeURIComponent(name);
+
+/**
+ * A server whose one log group `group` holds `streams` (name → events), each
+ * stream created and filled in turn: the set-up of the tests that read events
+ * back (FilterLogEvents, Insights queries).
+ */
+export async function startLogsServerWith(group: string, streams: Record<string, InputLogEvent[]>): Promise<LogsServer> {
+  const t = await startLogsServer();
+  try {
+    await t.logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+    for (const [logStreamName, logEvents] of Object.entries(streams)) {
+      await t.logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName }));
+      await t.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName, logEvents }));
+    }
+  } catch (e) {
+    // The caller gets no server to close when the set-up fails, so close it here lest it hold the test process open.
+    await t.close();
+    throw e;
+  }
+  return t;
+}
