@@ -9,8 +9,9 @@ import { appendFileSync, cpSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { REPO_ROOT } from '../../../test/support/shared-data.ts';
-import { cli, ingest, queryJson, removeDir, tempDir } from '../ingest/testing.ts';
+import { ingest, queryJson, removeDir, tempDir } from '../ingest/testing.ts';
 import { openStore } from './store.ts';
+import { runScenarioInto } from './testing.ts';
 
 const SCENARIO = join(REPO_ROOT, 'test', 'fixtures', 'store', 'custom-formats.scenario.yaml');
 const APP = 'eni-1111aaaa2222bbbb3';
@@ -25,10 +26,7 @@ let fl: Record<string, string> = {};
 
 before(async () => {
   dir = tempDir();
-  run = join(dir, 'run');
-  const r = await cli('run', SCENARIO, '--out', run, '--json', '--no-progress');
-  assert.equal(r.code, 0, r.err);
-  summary = JSON.parse(r.out) as typeof summary;
+  ({ run, summary } = await runScenarioInto<typeof summary>(dir, SCENARIO));
   const resources = JSON.parse(readFileSync(join(run, 'resources.json'), 'utf8')) as { resources: { logicalId: string; type: string; physicalId: string }[] };
   fl = Object.fromEntries(resources.resources.filter((e) => e.type === 'AWS::EC2::FlowLog').map((e) => [e.logicalId, e.physicalId]));
 });

@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../../test/support/shared-data.ts';
 import { STORE_FIELDS, athenaType, columnName } from '../../core/ingest/columns.ts';
 import { cli, removeDir, tempDir } from '../ingest/testing.ts';
 import { openStore } from './store.ts';
+import { runScenarioInto } from './testing.ts';
 
 const SCENARIO = join(REPO_ROOT, 'test', 'fixtures', 'ingest', 's3-layouts.scenario.yaml');
 let dir = '';
@@ -18,10 +19,7 @@ let summary: { records: { total: number }; destinations: { type: string; records
 
 before(async () => {
   dir = tempDir();
-  run = join(dir, 'run');
-  const r = await cli('run', SCENARIO, '--out', run, '--json', '--no-progress');
-  assert.equal(r.code, 0, r.err);
-  summary = JSON.parse(r.out) as typeof summary;
+  ({ run, summary } = await runScenarioInto<typeof summary>(dir, SCENARIO));
 });
 after(() => removeDir(dir));
 
