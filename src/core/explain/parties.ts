@@ -6,14 +6,15 @@
 import { parseIp } from '../net/ip.ts';
 import type { Network } from '../model/network.ts';
 import type { NetworkInterface } from '../model/types.ts';
+import { lookupLogical } from '../traffic/endpoints.ts';
 import type { Party } from './types.ts';
 
 export class UnknownEndpoint extends Error {}
 
+/** The interface a name stands for, found as traffic items find theirs (an instance means its first interface). */
 function byLogicalId(net: Network, name: string): NetworkInterface | undefined {
-  const inst = [...net.instances.values()].find((i) => i.logicalId === name || i.id === name);
-  if (inst) return net.interfaces.get(inst.eniIds[0]!);
-  return [...net.interfaces.values()].find((e) => e.logicalId === name || e.id === name);
+  const { instance, eni } = lookupLogical(net, name);
+  return instance ? net.interfaces.get(instance.eniIds[0]!) : eni;
 }
 
 export function resolveParty(net: Network, hosts: Record<string, string>, name: string): Party {
