@@ -7,20 +7,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documented } from './aws-doc-records.ts';
-import { assertDeterministic, assertMatchesGolden, s3TextRecords, withRun } from './harness.ts';
+import { goldenAndDeterminismTests, s3TextRecords, withRun } from './harness.ts';
 
 const SCENARIOS = ['ssh-accepted', 'rdp-rejected', 'ipv6-ssh', 'icmp-sg-nacl', 'nodata-skipdata', 'tcp-flags', 's3-traffic-path'];
 const path = (name: string) => `examples/aws-docs/${name}.yaml`;
 const recordsOf = (name: string) => withRun(path(name), async (out) => s3TextRecords(out));
 
-for (const name of SCENARIOS) {
-  test(`aws-docs/${name}: every output file matches its golden`, async () => {
-    await withRun(path(name), (out) => assertMatchesGolden(`aws-docs/${name}`, out));
-  });
-  test(`aws-docs/${name}: two runs write byte-identical files`, async () => {
-    await assertDeterministic(path(name));
-  });
-}
+for (const name of SCENARIOS) goldenAndDeterminismTests(`aws-docs/${name}`, path(name));
 
 test('accepted SSH: AWS\'s record, byte for byte (and the reply direction\'s record beside it)', async () => {
   const [aws] = documented([' 20641 22 6 20 4249 '], 1);

@@ -3,20 +3,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { assertDeterministic, assertMatchesGolden, s3TextRecords, withRun } from './harness.ts';
+import { goldenAndDeterminismTests, s3TextRecords, withRun } from './harness.ts';
 
 const SCENARIO = 'examples/frontal-bd/scenario.yaml';
 
 const cloudWatchMessages = (outDir: string, stream: string): string[] =>
   readFileSync(join(outDir, 'cloudwatch', '%2Fvpc%2Ffrontal-bd', `${stream}-all.jsonl`), 'utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as { message: string }).message);
 
-test('frontal-bd: every output file matches its golden', async () => {
-  await withRun(SCENARIO, (out) => assertMatchesGolden('frontal-bd', out));
-});
-
-test('frontal-bd: two runs write byte-identical files', async () => {
-  await assertDeterministic(SCENARIO);
-});
+goldenAndDeterminismTests('frontal-bd', SCENARIO);
 
 test('frontal-bd: the scanner on 8080, the failed MySQL connections, and the S3 copy of Web\'s records', async () => {
   await withRun(SCENARIO, async (out, { summary }) => {

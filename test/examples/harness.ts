@@ -13,6 +13,7 @@
  * missing or extra file fails too.
  */
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -124,6 +125,19 @@ export async function assertDeterministic(scenario: string): Promise<void> {
     a.cleanup();
     b.cleanup();
   }
+}
+
+/**
+ * Declares the two tests every example has, named `<name>: …`: its output
+ * matches the goldens under `name`, and two runs write the same bytes.
+ */
+export function goldenAndDeterminismTests(name: string, scenario: string): void {
+  test(`${name}: every output file matches its golden`, async () => {
+    await withRun(scenario, (out) => assertMatchesGolden(name, out));
+  });
+  test(`${name}: two runs write byte-identical files`, async () => {
+    await assertDeterministic(scenario);
+  });
 }
 
 /** Runs a scenario into a temporary folder and hands the folder to `check`, then removes it. */

@@ -3,17 +3,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { assertDeterministic, assertMatchesGolden, listFiles, withRun } from './harness.ts';
+import { goldenAndDeterminismTests, listFiles, withRun } from './harness.ts';
 
 const SCENARIO = 'examples/internet-scan/scenario.yaml';
 
-test('internet-scan: every output file matches its golden', async () => {
-  await withRun(SCENARIO, (out) => assertMatchesGolden('internet-scan', out));
-});
-
-test('internet-scan: two runs write byte-identical files', async () => {
-  await assertDeterministic(SCENARIO);
-});
+goldenAndDeterminismTests('internet-scan', SCENARIO);
 
 test('internet-scan: Parquet objects under Hive-compatible, per-hour keys, queried as one table', async () => {
   await withRun(SCENARIO, async (out) => {

@@ -2,17 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { documented } from './aws-doc-records.ts';
-import { assertDeterministic, assertMatchesGolden, s3TextRecords, withRun } from './harness.ts';
+import { goldenAndDeterminismTests, s3TextRecords, withRun } from './harness.ts';
 
 const SCENARIO = 'examples/nat-gateway/scenario.yaml';
 
-test('nat-gateway: every output file matches its golden', async () => {
-  await withRun(SCENARIO, (out) => assertMatchesGolden('nat-gateway', out));
-});
-
-test('nat-gateway: two runs write byte-identical files', async () => {
-  await assertDeterministic(SCENARIO);
-});
+goldenAndDeterminismTests('nat-gateway', SCENARIO);
 
 test('nat-gateway: the records are AWS\'s documented ones, four on the NAT gateway interface and two on the instance', async () => {
   await withRun(SCENARIO, async (out) => {

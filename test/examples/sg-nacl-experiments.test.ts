@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { cli } from '../support/cli.ts';
 import { REPO_ROOT } from '../support/shared-data.ts';
-import { assertDeterministic, assertMatchesGolden, listFiles, withRun } from './harness.ts';
+import { goldenAndDeterminismTests, listFiles, withRun } from './harness.ts';
 
 const SCENARIO = 'examples/sg-nacl-experiments/scenario.yaml';
 const START = Date.UTC(2026, 0, 1, 9) / 1000;
@@ -29,13 +29,7 @@ function phase(recs: Rec[], from: number, to: number): string[] {
   });
 }
 
-test('sg-nacl-experiments: every output file matches its golden', async () => {
-  await withRun(SCENARIO, (out) => assertMatchesGolden('sg-nacl-experiments', out));
-});
-
-test('sg-nacl-experiments: two runs write byte-identical files', async () => {
-  await assertDeterministic(SCENARIO);
-});
+goldenAndDeterminismTests('sg-nacl-experiments', SCENARIO);
 
 test('sg-nacl-experiments: each change shows in the records as the README says', async () => {
   await withRun(SCENARIO, async (out, { summary }) => {
