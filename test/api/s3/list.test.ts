@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CreateBucketCommand, ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { expectAwsError } from '../support/errors.ts';
-import { type S3TestServer, startS3Server } from './support.ts';
+import { type S3TestServer, startS3ServerWithBucket } from './support.ts';
 
 const B = 'list-bucket';
 const KEYS = [
@@ -14,8 +14,7 @@ const KEYS = [
 ];
 let t: S3TestServer;
 before(async () => {
-  t = await startS3Server();
-  await t.s3.send(new CreateBucketCommand({ Bucket: B }));
+  t = await startS3ServerWithBucket(B);
   for (const Key of KEYS) await t.s3.send(new PutObjectCommand({ Bucket: B, Key, Body: Key }));
 });
 after(async () => { await t.close(); });

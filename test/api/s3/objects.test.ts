@@ -3,17 +3,14 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import {
-  CreateBucketCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand,
+  DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { expectAwsError } from '../support/errors.ts';
-import { type S3TestServer, objectFile, startS3Server } from './support.ts';
+import { type S3TestServer, objectFile, startS3ServerWithBucket } from './support.ts';
 
 const B = 'objects-bucket';
 let t: S3TestServer;
-before(async () => {
-  t = await startS3Server();
-  await t.s3.send(new CreateBucketCommand({ Bucket: B }));
-});
+before(async () => { t = await startS3ServerWithBucket(B); });
 after(async () => { await t.close(); });
 
 const text = async (body: { transformToString(): Promise<string> } | undefined): Promise<string> => (body ? body.transformToString() : '');

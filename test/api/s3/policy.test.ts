@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CreateBucketCommand, DeleteBucketPolicyCommand, GetBucketPolicyCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
+import { DeleteBucketPolicyCommand, GetBucketPolicyCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { expectAwsError } from '../support/errors.ts';
-import { type S3TestServer, startS3Server } from './support.ts';
+import { type S3TestServer, startS3ServerWithBucket } from './support.ts';
 
 const B = 'policy-bucket';
 /** The policy AWS adds for flow log delivery (aws-flow-logs.md §3.2). */
@@ -18,10 +18,7 @@ const DELIVERY_POLICY = JSON.stringify({
 });
 
 let t: S3TestServer;
-before(async () => {
-  t = await startS3Server();
-  await t.s3.send(new CreateBucketCommand({ Bucket: B }));
-});
+before(async () => { t = await startS3ServerWithBucket(B); });
 after(async () => { await t.close(); });
 
 test('GetBucketPolicy error: NoSuchBucketPolicy before one is put; NoSuchBucket for a missing bucket', async () => {

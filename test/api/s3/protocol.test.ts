@@ -1,17 +1,13 @@
 /** What no SDK would send: malformed bodies, wrong trailers, subresources not emulated; answered as S3 does, never a crash. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { errorCode, raw } from '../support/raw.ts';
-import { type S3TestServer, startS3Server } from './support.ts';
+import { type S3TestServer, startS3ServerWithBucket } from './support.ts';
 
 const SIGNED = { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00' };
 const B = 'protocol-bucket';
 let t: S3TestServer;
-before(async () => {
-  t = await startS3Server();
-  await t.s3.send(new CreateBucketCommand({ Bucket: B }));
-});
+before(async () => { t = await startS3ServerWithBucket(B); });
 after(async () => { await t.close(); });
 
 test('errors are S3 <Error> documents with Code, Message, RequestId and the key or bucket', async () => {

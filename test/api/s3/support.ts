@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { type RunningServer, startServer } from '../../../src/server/server.ts';
 import { DUMMY_CREDENTIALS } from '../support/server.ts';
 
@@ -35,6 +35,19 @@ export async function startS3Server(dataDir = newDataDir()): Promise<S3TestServe
   const s3 = s3Client(server.url);
   const stop = async () => { s3.destroy(); await server.close(); };
   return { server, s3, dataDir, stop, close: async () => { await stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+/** A fresh server with one empty bucket, `bucket`: the set-up of the tests that work inside a bucket. */
+export async function startS3ServerWithBucket(bucket: string): Promise<S3TestServer> {
+  const t = await startS3Server();
+  try {
+    await t.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (e) {
+    // The caller gets no server to close when the set-up fails, so close it here lest it hold the test process open.
+    await t.close();
+    throw e;
+  }
+  return t;
 }
 
 /** Where an object's bytes are for `vpcflow run`/`vpcflow query`: `<dataDir>/<account>/s3/<bucket>/<key>`. */
