@@ -100,6 +100,8 @@ async function run(opts: RunOptions, thread: AggregationThread): Promise<RunResu
   let nowMs = settings.start * 1000;
   const ctx = { ...network.ctx, now: () => nowMs };
   const sim = new Simulation({ settings, network: net, dataPlane: engine }, {
+    // Neither the packet nor its fate is kept past this hook.
+    reusePackets: true,
     onFate: (_p, f) => {
       const obs = f.observations;
       for (let i = 0; i < obs.length; i++) stream.write(obs[i]!);

@@ -6,7 +6,7 @@
 import type { Fate, FlowCache, Packet } from '../dataplane/packet.ts';
 import type { Network } from '../model/network.ts';
 import type { IpAddr } from '../net/ip.ts';
-import { TCP, UDP } from '../net/protocol.ts';
+import { SYN, TCP, UDP } from '../net/protocol.ts';
 import { DEFAULT_PROGRESS_EVERY } from './constants.ts';
 import type { DataPlane } from './dataplane.ts';
 import type { ListenTable } from './listen.ts';
@@ -19,6 +19,12 @@ export interface SimHooks {
   /** Called every `progressEvery` packets with the simulated time (epoch seconds). */
   onProgress?: ((simTime: number, packets: number) => void) | undefined;
   progressEvery?: number | undefined;
+  /**
+   * TCP packets without SYN are one object, refilled by each send (the packet
+   * passed to `onFate` and `lastSent` then hold only until the next send).
+   * Senders never keep them: a connection learns its peer's view from the SYN.
+   */
+  reusePackets?: boolean | undefined;
 }
 
 export class Sim {
@@ -35,6 +41,8 @@ export class Sim {
   private readonly onProgress: SimHooks['onProgress'];
   private readonly progressEvery: number;
   private nextProgress: number;
+  /** With reusePackets, the TCP packet refilled by every send without SYN. */
+  private readonly scratch: Packet | undefined;
 
   constructor(
     readonly start: number,
@@ -48,6 +56,7 @@ export class Sim {
     this.onProgress = hooks.onProgress;
     this.progressEvery = Math.max(1, hooks.progressEvery ?? DEFAULT_PROGRESS_EVERY);
     this.nextProgress = this.progressEvery;
+    if (hooks.reusePackets) this.scratch = packet(start, undefined as unknown as IpAddr, undefined as unknown as IpAddr, TCP, 0, 0, 0, -1, -1, 0, undefined);
   }
 
   /** Schedules `flow.fire(code, arg)` at `t` seconds after start. */
@@ -61,7 +70,17 @@ export class Sim {
    * after the first (see dataplane/packet.ts).
    */
   tcp(src: IpAddr, dst: IpAddr, sport: number, dport: number, flags: number, size: number, flow?: FlowCache): Fate {
-    return this.send(packet(this.start + this.now, src, dst, TCP, sport, dport, flags, -1, -1, size, flow));
+    const p = this.scratch;
+    if (p === undefined || (flags & SYN) !== 0) return this.send(packet(this.start + this.now, src, dst, TCP, sport, dport, flags, -1, -1, size, flow));
+    p.time = this.start + this.now;
+    p.src = src;
+    p.dst = dst;
+    p.sport = sport;
+    p.dport = dport;
+    p.flags = flags;
+    p.size = size;
+    p.flow = flow;
+    return this.send(p);
   }
 
   udp(src: IpAddr, dst: IpAddr, sport: number, dport: number, size: number, flow?: FlowCache): Fate {

@@ -57,3 +57,19 @@ test('an ACL change mid-transfer drops the rest; the sender resends, then gives 
   assert.equal(last.size, 1500);
   assert.equal(packets.filter((p) => p.flags & FIN).length, 0);
 });
+
+test('packets and fates refilled in place (as vpcflow run has them) give the same packets and observations', () => {
+  const items = [tcp('home', 'Web', 80, { request: 3000, response: 40_000 }), tcp('home', 'Web', 22)];
+  const seen = (reuse: boolean) => {
+    const out: unknown[] = [];
+    const { totals } = run(items, {
+      plane: (t) => new Engine(t.net, { reuseFates: reuse }),
+      hooks: {
+        reusePackets: reuse,
+        onFate: (p, f) => out.push({ ...p, flow: undefined }, f.delivered, f.observations.map((o) => ({ ...o, ref: undefined }))),
+      },
+    });
+    return { out, totals };
+  };
+  assert.deepEqual(seen(true), seen(false));
+});
