@@ -1,34 +1,25 @@
 /** Internet gateways, Elastic IPs and NAT gateways. */
 import { filterNames } from '../../../core/ec2/describe/filters.ts';
 import { Ec2Error, notFound } from '../../../core/ec2/errors.ts';
-import { type Params, optStr } from '../../../core/ec2/params.ts';
+import { optStr } from '../../../core/ec2/params.ts';
 import type { Address, InternetGateway, NatGateway } from '../../../core/model/types.ts';
 import { done, onlyDefault } from './common.ts';
-import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
+import { type ActionTable, viaCore } from '../action.ts';
 import { RETURN_ONLY } from '../shapes/common.ts';
 import * as sh from '../shapes/gateways.ts';
 import { INTERNET_GATEWAY_FILTERS, NAT_GATEWAY_FILTERS, addressView, internetGatewayView, natGatewayView } from '../views/gateways.ts';
-import { LIMITS_5_1000, describe } from './describe.ts';
+import { describeNet } from './describe.ts';
 
-function describeInternetGateways(call: Ec2Call, p: Params): Params {
-  const net = call.state.net;
-  const page = describe(p, {
-    action: call.action, items: net.internetGateways.values(), table: INTERNET_GATEWAY_FILTERS, ctx: net, tags: (g) => g.tags,
-    limits: LIMITS_5_1000,
-    ids: { member: 'InternetGatewayIds', idOf: (g) => g.id, missing: (id) => notFound('InvalidInternetGatewayID.NotFound', 'internet gateway', id) },
-  });
-  return { InternetGateways: page.items.map((g) => internetGatewayView(g, net)), NextToken: page.nextToken };
-}
+const describeInternetGateways = describeNet({
+  items: (net) => net.internetGateways.values(), table: INTERNET_GATEWAY_FILTERS, result: 'InternetGateways', view: internetGatewayView,
+  ids: 'InternetGatewayIds', missing: (id) => notFound('InvalidInternetGatewayID.NotFound', 'internet gateway', id),
+});
 
-function describeNatGateways(call: Ec2Call, p: Params): Params {
-  const net = call.state.net;
-  const page = describe(p, {
-    action: call.action, items: net.natGateways.values(), table: NAT_GATEWAY_FILTERS, ctx: net, tags: (g) => g.tags,
-    filterMember: 'Filter', limits: LIMITS_5_1000,
-    ids: { member: 'NatGatewayIds', idOf: (g) => g.id, missing: (id) => new Ec2Error('NatGatewayNotFound', `NAT gateway ${id} was not found`) },
-  });
-  return { NatGateways: page.items.map((g) => natGatewayView(g, net)), NextToken: page.nextToken };
-}
+const describeNatGateways = describeNet({
+  items: (net) => net.natGateways.values(), table: NAT_GATEWAY_FILTERS, result: 'NatGateways', view: natGatewayView,
+  ids: 'NatGatewayIds', missing: (id) => new Ec2Error('NatGatewayNotFound', `NAT gateway ${id} was not found`),
+  filterMember: 'Filter',
+});
 
 export const GATEWAY_ACTIONS: ActionTable = {
   CreateInternetGateway: {

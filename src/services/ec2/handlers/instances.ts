@@ -7,7 +7,7 @@ import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
 import * as sh from '../shapes/instances.ts';
 import { INSTANCE_FILTERS, reservationView, stateView } from '../views/instances.ts';
 import { onlyDefault } from './common.ts';
-import { LIMITS_5_1000, describe } from './describe.ts';
+import { describeNet } from './describe.ts';
 
 /** Placement can only repeat what the subnet implies: default tenancy, the subnet's zone. */
 function checkPlacement(c: Ec2Call, p: Params): void {
@@ -25,16 +25,17 @@ function runInstances(c: Ec2Call, p: Params): Params {
   return reservationView(viaCore<Instance[]>(c, p), c.state.net);
 }
 
+/** One reservation per instance: reservations are not kept (services/ec2/README.md). */
+const describeInstancesById = describeNet({
+  items: (net) => net.instances.values(), table: INSTANCE_FILTERS, result: 'Reservations', view: (i, net) => reservationView([i], net),
+  ids: 'InstanceIds', missing: (id) => notFound('InvalidInstanceID.NotFound', 'instance', id),
+});
+
 function describeInstances(c: Ec2Call, p: Params): Params {
-  const net = c.state.net;
   if (p.MaxResults !== undefined && strList(p, 'InstanceIds').length) {
     throw new Ec2Error('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults');
   }
-  const page = describe(p, {
-    action: c.action, items: net.instances.values(), table: INSTANCE_FILTERS, ctx: net, tags: (i) => i.tags, limits: LIMITS_5_1000,
-    ids: { member: 'InstanceIds', idOf: (i) => i.id, missing: (id) => notFound('InvalidInstanceID.NotFound', 'instance', id) },
-  });
-  return { Reservations: page.items.map((i) => reservationView([i], net)), NextToken: page.nextToken };
+  return describeInstancesById(c, p);
 }
 
 function terminateInstances(c: Ec2Call, p: Params): Params {

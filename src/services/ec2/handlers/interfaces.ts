@@ -1,26 +1,19 @@
 /** Network interfaces: create, describe, attach, modify, delete. */
 import { filterNames } from '../../../core/ec2/describe/filters.ts';
 import { notFound } from '../../../core/ec2/errors.ts';
-import { type Params, optStr } from '../../../core/ec2/params.ts';
+import { optStr } from '../../../core/ec2/params.ts';
 import type { NetworkInterface } from '../../../core/model/types.ts';
-import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
+import { type ActionTable, viaCore } from '../action.ts';
 import { RETURN_ONLY } from '../shapes/common.ts';
 import * as sh from '../shapes/interfaces.ts';
 import { INTERFACE_FILTERS, interfaceView } from '../views/interfaces.ts';
 import { done } from './common.ts';
-import { LIMITS_5_1000, describe } from './describe.ts';
+import { describeNet } from './describe.ts';
 
-function describeNetworkInterfaces(c: Ec2Call, p: Params): Params {
-  const net = c.state.net;
-  const page = describe(p, {
-    action: c.action, items: net.interfaces.values(), table: INTERFACE_FILTERS, ctx: net, tags: (e) => e.tags, limits: LIMITS_5_1000,
-    ids: {
-      member: 'NetworkInterfaceIds', idOf: (e) => e.id,
-      missing: (id) => notFound('InvalidNetworkInterfaceID.NotFound', 'network interface', id),
-    },
-  });
-  return { NetworkInterfaces: page.items.map((e) => interfaceView(e, net)), NextToken: page.nextToken };
-}
+const describeNetworkInterfaces = describeNet({
+  items: (net) => net.interfaces.values(), table: INTERFACE_FILTERS, result: 'NetworkInterfaces', view: interfaceView,
+  ids: 'NetworkInterfaceIds', missing: (id) => notFound('InvalidNetworkInterfaceID.NotFound', 'network interface', id),
+});
 
 export const INTERFACE_ACTIONS: ActionTable = {
   CreateNetworkInterface: {

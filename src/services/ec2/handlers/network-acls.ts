@@ -1,23 +1,18 @@
 /** Network ACLs: create, describe, entries, association, delete. */
 import { filterNames } from '../../../core/ec2/describe/filters.ts';
 import { notFound } from '../../../core/ec2/errors.ts';
-import type { Params } from '../../../core/ec2/params.ts';
 import type { NetworkAcl } from '../../../core/model/types.ts';
 import { done } from './common.ts';
-import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
+import { type ActionTable, viaCore } from '../action.ts';
 import { RETURN_ONLY } from '../shapes/common.ts';
 import * as sh from '../shapes/network-acls.ts';
 import { NETWORK_ACL_FILTERS, networkAclView } from '../views/network-acls.ts';
-import { LIMITS_5_1000, describe } from './describe.ts';
+import { describeNet } from './describe.ts';
 
-function describeNetworkAcls(call: Ec2Call, p: Params): Params {
-  const net = call.state.net;
-  const page = describe(p, {
-    action: call.action, items: net.networkAcls.values(), table: NETWORK_ACL_FILTERS, ctx: net, tags: (a) => a.tags, limits: LIMITS_5_1000,
-    ids: { member: 'NetworkAclIds', idOf: (a) => a.id, missing: (id) => notFound('InvalidNetworkAclID.NotFound', 'network ACL', id) },
-  });
-  return { NetworkAcls: page.items.map((a) => networkAclView(a, net)), NextToken: page.nextToken };
-}
+const describeNetworkAcls = describeNet({
+  items: (net) => net.networkAcls.values(), table: NETWORK_ACL_FILTERS, result: 'NetworkAcls', view: networkAclView,
+  ids: 'NetworkAclIds', missing: (id) => notFound('InvalidNetworkAclID.NotFound', 'network ACL', id),
+});
 
 export const NETWORK_ACL_ACTIONS: ActionTable = {
   CreateNetworkAcl: {

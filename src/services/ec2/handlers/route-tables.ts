@@ -1,24 +1,19 @@
 /** Route tables, routes and their subnet associations. */
 import { filterNames } from '../../../core/ec2/describe/filters.ts';
 import { notFound } from '../../../core/ec2/errors.ts';
-import type { Params } from '../../../core/ec2/params.ts';
 import type { RouteTable } from '../../../core/model/types.ts';
 import { done } from './common.ts';
-import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
+import { type ActionTable, viaCore } from '../action.ts';
 import { RETURN_ONLY } from '../shapes/common.ts';
 import * as sh from '../shapes/route-tables.ts';
 import { ROUTE_TABLE_FILTERS, routeTableView } from '../views/route-tables.ts';
-import { describe } from './describe.ts';
+import { describeNet } from './describe.ts';
 
-function describeRouteTables(call: Ec2Call, p: Params): Params {
-  const net = call.state.net;
-  const page = describe(p, {
-    action: call.action, items: net.routeTables.values(), table: ROUTE_TABLE_FILTERS, ctx: net, tags: (t) => t.tags,
-    limits: { min: 5, max: 100 },
-    ids: { member: 'RouteTableIds', idOf: (t) => t.id, missing: (id) => notFound('InvalidRouteTableID.NotFound', 'route table', id) },
-  });
-  return { RouteTables: page.items.map((t) => routeTableView(t, net)), NextToken: page.nextToken };
-}
+const describeRouteTables = describeNet({
+  items: (net) => net.routeTables.values(), table: ROUTE_TABLE_FILTERS, result: 'RouteTables', view: routeTableView,
+  ids: 'RouteTableIds', missing: (id) => notFound('InvalidRouteTableID.NotFound', 'route table', id),
+  limits: { min: 5, max: 100 },
+});
 
 export const ROUTE_TABLE_ACTIONS: ActionTable = {
   CreateRouteTable: {

@@ -8,21 +8,20 @@ import { RETURN_ONLY } from '../shapes/common.ts';
 import * as sh from '../shapes/security-groups.ts';
 import { SECURITY_GROUP_FILTERS, SECURITY_GROUP_RULE_FILTERS, allRules, ruleView, securityGroupView } from '../views/security-groups.ts';
 import { done } from './common.ts';
-import { LIMITS_5_1000, describe, tagsOut } from './describe.ts';
+import { LIMITS_5_1000, describe, describeNet, tagsOut } from './describe.ts';
+
+const describeGroupsById = describeNet({
+  items: (net) => net.securityGroups.values(), table: SECURITY_GROUP_FILTERS, result: 'SecurityGroups', view: securityGroupView,
+  ids: 'GroupIds', missing: (id) => notFound('InvalidGroup.NotFound', 'security group', id),
+});
 
 function describeSecurityGroups(call: Ec2Call, p: Params): Params {
-  const net = call.state.net;
   const names = strList(p, 'GroupNames');
   if (names.length) {
     // GroupNames name groups of the default VPC, which vpcflow does not model.
     throw new Ec2Error('InvalidGroup.NotFound', `The security group '${names[0]}' does not exist in default VPC (vpcflow has no default VPC: use GroupIds or the group-name filter)`);
   }
-  const page = describe(p, {
-    action: call.action, items: net.securityGroups.values(), table: SECURITY_GROUP_FILTERS, ctx: net, tags: (g) => g.tags,
-    limits: LIMITS_5_1000,
-    ids: { member: 'GroupIds', idOf: (g) => g.id, missing: (id) => notFound('InvalidGroup.NotFound', 'security group', id) },
-  });
-  return { SecurityGroups: page.items.map((g) => securityGroupView(g, net)), NextToken: page.nextToken };
+  return describeGroupsById(call, p);
 }
 
 function describeSecurityGroupRules(call: Ec2Call, p: Params): Params {

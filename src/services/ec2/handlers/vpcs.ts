@@ -1,34 +1,25 @@
 /** CreateVpc, DescribeVpcs, DeleteVpc, AssociateVpcCidrBlock and the subnet actions. */
 import { filterNames } from '../../../core/ec2/describe/filters.ts';
 import { notFound } from '../../../core/ec2/errors.ts';
-import type { Params } from '../../../core/ec2/params.ts';
 import type { Cidr } from '../../../core/net/cidr.ts';
 import type { Subnet, Vpc } from '../../../core/model/types.ts';
 import { done, onlyDefault } from './common.ts';
-import { type ActionTable, type Ec2Call, viaCore } from '../action.ts';
+import { type ActionTable, viaCore } from '../action.ts';
 import { RETURN_ONLY } from '../shapes/common.ts';
 import * as sh from '../shapes/vpcs.ts';
 import { SUBNET_FILTERS, subnetView } from '../views/subnets.ts';
 import { VPC_FILTERS, cidrAssociationView, vpcView } from '../views/vpcs.ts';
-import { LIMITS_5_1000, describe } from './describe.ts';
+import { describeNet } from './describe.ts';
 
-function describeVpcs(call: Ec2Call, p: Params): Params {
-  const net = call.state.net;
-  const page = describe(p, {
-    action: call.action, items: net.vpcs.values(), table: VPC_FILTERS, ctx: net, tags: (v) => v.tags, limits: LIMITS_5_1000,
-    ids: { member: 'VpcIds', idOf: (v) => v.id, missing: (id) => notFound('InvalidVpcID.NotFound', 'vpc', id) },
-  });
-  return { Vpcs: page.items.map((v) => vpcView(v, net)), NextToken: page.nextToken };
-}
+const describeVpcs = describeNet({
+  items: (net) => net.vpcs.values(), table: VPC_FILTERS, result: 'Vpcs', view: vpcView,
+  ids: 'VpcIds', missing: (id) => notFound('InvalidVpcID.NotFound', 'vpc', id),
+});
 
-function describeSubnets(call: Ec2Call, p: Params): Params {
-  const net = call.state.net;
-  const page = describe(p, {
-    action: call.action, items: net.subnets.values(), table: SUBNET_FILTERS, ctx: net, tags: (s) => s.tags, limits: LIMITS_5_1000,
-    ids: { member: 'SubnetIds', idOf: (s) => s.id, missing: (id) => notFound('InvalidSubnetID.NotFound', 'subnet', id) },
-  });
-  return { Subnets: page.items.map((s) => subnetView(s, net)), NextToken: page.nextToken };
-}
+const describeSubnets = describeNet({
+  items: (net) => net.subnets.values(), table: SUBNET_FILTERS, result: 'Subnets', view: subnetView,
+  ids: 'SubnetIds', missing: (id) => notFound('InvalidSubnetID.NotFound', 'subnet', id),
+});
 
 export const VPC_ACTIONS: ActionTable = {
   CreateVpc: {
