@@ -20,35 +20,36 @@ const outcome = (m: number, n: number, treat: TreatMissingData, pattern: string)
 
 const COLUMNS: TreatMissingData[] = ['missing', 'ignore', 'breaching', 'notBreaching'];
 
+/** Checks each row of one of AWS's tables (M out of N): a datapoint pattern, and the outcome under each of the COLUMNS. */
+function assertTable(m: number, n: number, rows: [string, string[]][]): void {
+  for (const [pattern, want] of rows) {
+    assert.deepEqual(COLUMNS.map((c) => outcome(m, n, c, pattern)), want, pattern);
+  }
+}
+
 test('CloudWatch reads 5 periods for an alarm of 3 evaluation periods', () => {
   assert.equal(evaluationRange(3), 5);
 });
 
 test('AWS\'s first table: Datapoints to Alarm and Evaluation Periods both 3', () => {
-  const rows: [string, string[]][] = [
+  assertTable(3, 3, [
     ['0 - X - X', ['OK', 'OK', 'OK', 'OK']],
     ['0 - - - -', ['OK', 'OK', 'OK', 'OK']],
     ['- - - - -', ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']],
     ['0 X X - X', ['ALARM', 'ALARM', 'ALARM', 'ALARM']],
     ['- - - - X', ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']],
     ['X - - - -', ['ALARM', 'retain', 'ALARM', 'OK']],
-  ];
-  for (const [pattern, want] of rows) {
-    assert.deepEqual(COLUMNS.map((c) => outcome(3, 3, c, pattern)), want, pattern);
-  }
+  ]);
 });
 
 test('AWS\'s second table: 2 out of 3', () => {
-  const rows: [string, string[]][] = [
+  assertTable(2, 3, [
     ['0 - X - X', ['ALARM', 'ALARM', 'ALARM', 'ALARM']],
     ['0 0 X 0 X', ['ALARM', 'ALARM', 'ALARM', 'ALARM']],
     ['0 - X - -', ['OK', 'OK', 'ALARM', 'OK']],
     ['- - - - 0', ['OK', 'OK', 'ALARM', 'OK']],
     ['- - - - X', ['INSUFFICIENT_DATA', 'retain', 'ALARM', 'OK']],
-  ];
-  for (const [pattern, want] of rows) {
-    assert.deepEqual(COLUMNS.map((c) => outcome(2, 3, c, pattern)), want, pattern);
-  }
+  ]);
 });
 
 test('M out of N: the breaching datapoints need not be consecutive, only within the last N', () => {
