@@ -20,7 +20,8 @@
  *   connections in all; the 10-minute windows close twice during the run.
  *
  * Every figure is the whole `runScenario` call: loading, simulation, data
- * plane, aggregation, rendering and writing every destination.
+ * plane, aggregation, rendering and writing every destination (the last three
+ * on the run's second thread, src/app/aggregation-worker.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
