@@ -73,6 +73,12 @@ const REFS = 3;
 const ports = (lport: number, rport: number): number => (lport << 16) | rport;
 
 export class ConnTrack {
+  /**
+   * The time `advance` and `stillValid` take when called without one: a caller on a hot path
+   * sets it once per packet, since a double passed to a call that is not
+   * inlined is boxed on the heap each time.
+   */
+  readonly clock = new Float64Array(1);
   size = 0;
   private ints = new Int32Array(INITIAL_SLOTS * STRIDE);
   private refs: (IpAddr | ConnTrackTimeouts | undefined)[] = [];
@@ -143,7 +149,7 @@ export class ConnTrack {
    * Whether a remembered entry is the one `find` would return for this tuple at
    * this time (cheap: no hashing). A slot reused since for the same tuple is.
    */
-  stillValid(i: ConnId, eni: number, protocol: number, local: IpAddr, lport: number, remote: IpAddr, rport: number, now: number): boolean {
+  stillValid(i: ConnId, eni: number, protocol: number, local: IpAddr, lport: number, remote: IpAddr, rport: number, now: number = this.clock[0]!): boolean {
     if (!this.isLive(i)) return false;
     const ints = this.ints, o = i * STRIDE, r = i * REFS;
     if (ints[o + ENI] !== eni || ints[o + PROTOCOL] !== protocol || this.refs[r + LOCAL] !== local || this.refs[r + REMOTE] !== remote) return false;
@@ -156,7 +162,7 @@ export class ConnTrack {
    * it); returns false when the connection is over (RST, or the last ACK after
    * both FINs) and must be dropped.
    */
-  advance(i: ConnId, out: boolean, flags: number, now: number): boolean {
+  advance(i: ConnId, out: boolean, flags: number, now: number = this.clock[0]!): boolean {
     this.lastSeen[i] = now;
     const ints = this.ints, o = i * STRIDE;
     let st = ints[o + STATE]!;

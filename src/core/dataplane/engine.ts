@@ -99,11 +99,19 @@ export class Engine {
   private readonly indexes = new Map<string, number>();
   readonly conntrack = new ConnTrack();
   readonly natTable = new NatTable();
+  /**
+   * The time of the packet being sent (every packet a send derives from it has
+   * the same): read from here, not from the packets, whose shapes vary (a copy
+   * made by translation) and whose double field a varying load boxes anew each
+   * time. It is the connection table's clock, which `advance` reads.
+   */
+  private readonly clock: Float64Array;
   /** With reuseFates: the fates `direct` refills, with one observation and with two. */
   private readonly fate1: Fate | undefined;
   private readonly fate2: Fate | undefined;
 
   constructor(readonly net: Network, opts: EngineOptions = {}) {
+    this.clock = this.conntrack.clock;
     if (opts.reuseFates) {
       // Placeholders until the first send fills them.
       this.fate1 = { delivered: false, to: undefined, arrived: undefined, observations: [], decisions: NO_DECISIONS, blockedBy: undefined };
@@ -129,6 +137,7 @@ export class Engine {
   }
 
   send(p: Packet, opts?: SendOptions): Fate {
+    this.clock[0] = p.time;
     const c = this.compiled();
     const flow = p.flow;
     if (flow !== undefined && (opts === undefined || (!opts.trace && !opts.probe))) {
@@ -259,7 +268,7 @@ export class Engine {
     if (o === undefined) {
       m.seen[k] = o = observation(e, direction, ok, q, path, m.refs[k] ??= { cache: undefined });
     } else {
-      o.time = q.time;
+      o.time = this.clock[0]!;
       o.bytes = q.size;
       o.tcpFlags = q.flags;
     }
@@ -520,12 +529,12 @@ export class Engine {
     const ct = this.conntrack;
     const flow = q.flow;
     const cached = flow ? (out ? flow.out : flow.in) : undefined;
-    const entry = typeof cached === 'number' && ct.stillValid(cached, e.index, q.protocol, local, lport, remote, rport, q.time)
+    const entry = typeof cached === 'number' && ct.stillValid(cached, e.index, q.protocol, local, lport, remote, rport)
       ? cached
-      : ct.find(e.index, q.protocol, local, lport, remote, rport, q.time);
+      : ct.find(e.index, q.protocol, local, lport, remote, rport, this.clock[0]!);
     if (entry !== NO_ENTRY) {
       if (flow) { if (out) flow.out = entry; else flow.in = entry; }
-      if (!ct.advance(entry, out, q.flags, q.time)) ct.remove(entry);
+      if (!ct.advance(entry, out, q.flags)) ct.remove(entry);
       return SG_TRACKED;
     }
     const rules = out ? e.sgOut : e.sgIn;
