@@ -52,7 +52,8 @@ export function withChecks(inner: string, fields: Format, hasParseError: boolean
   const onText = checks.filter((c) => c.onText).map(bit);
   const onNumbers = checks.filter((c) => !c.onText).map(bit);
   const has = (n: string): boolean => fields.some((f) => f.name === n);
-  const guard = [has('log-status') ? `log_status = 'OK'` : '', has('action') ? `(action = 'ACCEPT' OR action = 'REJECT')` : ''].filter(Boolean).join(' AND ');
+  // `IN` rather than two ORed equalities: the same truth values (NULL included), evaluated in one pass.
+  const guard = [has('log-status') ? `log_status = 'OK'` : '', has('action') ? `action IN ('ACCEPT', 'REJECT')` : ''].filter(Boolean).join(' AND ');
   const terms = [...onNumbers];
   if (onText.length) terms.push(guard ? `CASE WHEN ${guard} THEN 0 ELSE ${onText.join(' + ')} END` : onText.join(' + '));
   const mask = terms.length ? terms.join(' + ') : '0';

@@ -18,6 +18,8 @@ export interface NewPart {
   fields: Format;
   /** Whether its rows carry `source_line` (log events, JSON rows, Parquet rows; not text read by DuckDB). */
   hasLine: boolean;
+  /** Known to have no row any check flags (its writer said so): nothing to read back for warnings. */
+  checksClean?: boolean;
 }
 
 export class Parts implements PartSink {
@@ -37,9 +39,12 @@ export class Parts implements PartSink {
     return path;
   }
 
-  recordCount(part: string, n: number): void {
+  recordCount(part: string, n: number, checksClean = false): void {
     const p = this.created.find((c) => c.path === part);
-    if (p) p.entry.records = n;
+    if (p) {
+      p.entry.records = n;
+      p.checksClean = checksClean;
+    }
   }
 
   staging(ext: string): string {

@@ -13,6 +13,7 @@ import { parseRecord } from '../../core/ingest/record.ts';
 import type { Skipped } from '../../core/ingest/report.ts';
 import { sqlIdent, sqlList, sqlString } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
+import type { Row } from '../store/values.ts';
 import { withChecks } from './checks.ts';
 import { metaConstants, metaJoin, type SourceMeta } from './meta.ts';
 import type { TextSegment } from './text-scan.ts';
@@ -27,7 +28,8 @@ export interface PartKind { hasLine: boolean; events: boolean }
 export interface PartSink {
   /** A new part path, registered with the fields it holds. */
   newPart(fields: Format, sources: readonly string[], kind: PartKind): string;
-  recordCount(part: string, n: number): void;
+  /** `checksClean`: the part's `_checks` mask is 0 on every row, so no check has anything to report. */
+  recordCount(part: string, n: number, checksClean?: boolean): void;
   /** A fresh staging path. */
   staging(ext: string): string;
 }
@@ -48,8 +50,31 @@ function readCsvSql(paths: string[], format: Format, skip: number, rejects: stri
   return `read_csv(${sqlList(paths)}, ${opts.join(', ')})`;
 }
 
-/** One read_csv over items sharing a format and skip count, written as one part; returns rows and rejects. */
-async function copyItems(duck: Duck, items: readonly TextItem[], format: Format, part: string, rejects: string | null): Promise<number> {
+/**
+ * Whether RETURN_STATS says the `_checks` column of the part just written is
+ * 0 throughout (or the part is empty). Anything unexpected in the statistics
+ * counts as "not clean", so the part is checked the slow way.
+ */
+function checksClean(row: Row | undefined): boolean {
+  if (!row) return false;
+  if (Number(row.count ?? -1) === 0) return true;
+  const stats = row.column_statistics;
+  if (!Array.isArray(stats)) return false;
+  for (const entry of stats) {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    if (String(entry.key).replace(/"/g, '') !== '_checks' || !Array.isArray(entry.value)) continue;
+    const max = entry.value.find((kv) => kv && typeof kv === 'object' && !Array.isArray(kv) && kv.key === 'max');
+    return max !== undefined && !Array.isArray(max) && typeof max === 'object' && max !== null && String(max.value) === '0';
+  }
+  return false;
+}
+
+/**
+ * One read_csv over items sharing a format and skip count, written as one
+ * part; returns its rows, and whether no check fired on any of them (from the
+ * writer's own column statistics, which saves reading the part back).
+ */
+async function copyItems(duck: Duck, items: readonly TextItem[], format: Format, part: string, rejects: string | null): Promise<{ rows: number; clean: boolean }> {
   const paths = items.map((i) => i.segment.path);
   const cols = format.map((f) => `r.${sqlIdent(columnName(f))}`);
   let sql: string;
@@ -59,8 +84,8 @@ async function copyItems(duck: Duck, items: readonly TextItem[], format: Format,
     const j = metaJoin(items.map((i) => ({ path: i.segment.path, meta: i.meta })));
     sql = `SELECT ${[...cols, ...j.select].join(', ')} FROM ${readCsvSql(paths, format, items[0]!.segment.skip, rejects, true)} AS r JOIN ${j.from} ON r.filename = m.m_path`;
   }
-  const res = await duck.query(`COPY (${withChecks(sql, format, false)}) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION snappy)`);
-  return Number(res.rows[0]?.Count ?? 0);
+  const res = await duck.query(`COPY (${withChecks(sql, format, false)}) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION snappy, RETURN_STATS true)`);
+  return { rows: Number(res.rows[0]?.count ?? 0), clean: checksClean(res.rows[0]) };
 }
 
 interface Reject { path: string; line: number; errorType: string; csvLine: string }
@@ -90,7 +115,7 @@ export async function loadText(duck: Duck, items: readonly TextItem[], sink: Par
   const repairs = new Map<TextItem, string[]>();
   for (const group of bySkip.values()) {
     const part = sink.newPart(format, [...new Set(group.map((g) => g.meta.sourceFile))], TEXT_PART);
-    let n: number;
+    let n: { rows: number; clean: boolean };
     let rejects: Reject[] = [];
     try {
       // Most objects are clean: read them without keeping rejects, which costs about a tenth more.
@@ -101,8 +126,8 @@ export async function loadText(duck: Duck, items: readonly TextItem[], sink: Par
       n = await copyItems(duck, group, format, part, name);
       rejects = await takeRejects(duck, name);
     }
-    sink.recordCount(part, n);
-    result.records += n;
+    sink.recordCount(part, n.rows, n.clean);
+    result.records += n.rows;
     for (const r of rejects) {
       const item = byPath.get(r.path);
       if (!item) throw new Error(`DuckDB rejected a line of ${r.path}, which it was not asked to read`);
@@ -139,8 +164,8 @@ export async function loadText(duck: Duck, items: readonly TextItem[], sink: Par
     }
     const part = sink.newPart(format, [...new Set(staged.map((s) => s.meta.sourceFile))], TEXT_PART);
     const n = await copyItems(duck, staged, format, part, null);
-    sink.recordCount(part, n);
-    result.records += n;
+    sink.recordCount(part, n.rows, n.clean);
+    result.records += n.rows;
   }
   return result;
 }
