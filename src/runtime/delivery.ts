@@ -13,15 +13,19 @@
  *   `vpcflow run` gives it; later ones differ by their hash.
  * - Firehose (no API here): lines appended to
  *   `<data>/<account>/<region>/firehose/<stream>.log`, as a run writes them.
+ * - Beside them, the region's `resources.json` (flow logs and their formats).
  *
  * Deliveries run one after the other, so every stream and object sees its
  * records in window order.
  */
+import { mkdirSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deliveryStreamName, logGroupName, logStreamName } from '../adapters/destinations/destination-names.ts';
 import type { NewEvent } from '../adapters/logs-store/types.ts';
+import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
 import type { EmittedRecord } from '../core/flows/emitted.ts';
+import { buildResources } from '../core/report/resources.ts';
 import { deliverySlot, s3FileHash, s3ObjectKey } from '../core/flows/s3-keys.ts';
 import type { FlowLog } from '../core/model/types.ts';
 import type { ServerState } from '../server/state.ts';
@@ -42,6 +46,8 @@ export class LiveDelivery {
   readonly counts: DeliveryCounts = { 'cloud-watch-logs': 0, s3: 0, 'kinesis-data-firehose': 0, failed: 0 };
   private pending: EmittedRecord[] = [];
   private chain: Promise<void> = Promise.resolve();
+  /** The network version resources.json was last written for. */
+  private resourcesVersion = -1;
 
   constructor(
     private readonly server: ServerState,
@@ -90,6 +96,7 @@ export class LiveDelivery {
         lines.push(r.line);
       }
     }
+    if (cw.size > 0 || firehose.size > 0) this.writeResources();
     for (const e of cw.values()) {
       // A stream's events are chronological, as CloudWatch keeps them; ties keep window order.
       e.events.sort((a, b) => a.timestamp - b.timestamp);
@@ -101,6 +108,21 @@ export class LiveDelivery {
       if (await this.appendFirehose(name, lines)) this.counts['kinesis-data-firehose'] += lines.length;
       else this.counts.failed += lines.length;
     }
+  }
+
+  /**
+   * `<data>/<account>/<region>/resources.json`, as a run writes it: the region
+   * folder then reads like a run's output (`vpcflow query` takes the flow logs'
+   * formats from it to read CloudWatch and Firehose lines, which carry no header).
+   */
+  private writeResources(): void {
+    const base = this.server.dataDir;
+    const net = this.server.region(this.region).net;
+    if (base === undefined || net.version === this.resourcesVersion) return;
+    const dir = join(base, this.server.account, this.region);
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomicSync(join(dir, 'resources.json'), Buffer.from(`${JSON.stringify(buildResources(net), null, 2)}\n`));
+    this.resourcesVersion = net.version;
   }
 
   private async putObject(fl: FlowLog, slot: number, records: readonly EmittedRecord[]): Promise<void> {

@@ -152,3 +152,14 @@ test('the records read back through the CLI are those `vpcflow run` writes for t
   assert.deepEqual(records(served), records(written));
   assert.ok(records(served).length > 4);
 });
+
+test('vpcflow query reads the server\'s region folder, custom format and all (its resources.json names the formats)', { timeout: 60_000 }, async () => {
+  const region = join(work, 'data', '123456789012', 'us-east-1');
+  const q = await cli('query', region, "SELECT flow_direction, count(*) AS n FROM flow_logs WHERE log_group = 'cli-live' GROUP BY ALL ORDER BY 1", '--json');
+  assert.equal(q.code, 0, q.err);
+  const groupDir = join(work, 'out', 'cloudwatch', 'cli-live');
+  const messages = readdirSync(groupDir).flatMap((f) => readFileSync(join(groupDir, f), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Any).message as string));
+  const count = (dir: string) => messages.filter((m) => m.split(' ')[13] === dir).length;
+  assert.deepEqual(JSON.parse(q.out), [{ flow_direction: 'egress', n: count('egress') }, { flow_direction: 'ingress', n: count('ingress') }]);
+  assert.ok(count('egress') > 0 && count('ingress') > 0);
+});
