@@ -10,6 +10,7 @@ import { formatVersion, type Format } from '../../core/ingest/format.ts';
 import type { Warning } from '../../core/ingest/report.ts';
 import { readParquet } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
+import type { Row } from '../store/values.ts';
 
 /** `onText`: the check compares strings, so it only runs on rows the cheap guard lets through. */
 interface Check { when: string; what: (n: number) => string; onText?: boolean }
@@ -59,6 +60,25 @@ export function withChecks(inner: string, fields: Format, hasParseError: boolean
   const mask = terms.length ? terms.join(' + ') : '0';
   const expr = hasParseError ? `CASE WHEN parse_error IS NULL THEN ${mask} ELSE 0 END` : mask;
   return `SELECT *, CAST(${expr} AS INTEGER) AS _checks FROM (${inner})`;
+}
+
+/**
+ * Whether RETURN_STATS says the `_checks` column of the part just written is
+ * 0 throughout (or the part is empty). Anything unexpected in the statistics
+ * counts as "not clean", so the part is checked the slow way.
+ */
+export function checksClean(row: Row | undefined): boolean {
+  if (!row) return false;
+  if (Number(row.count ?? -1) === 0) return true;
+  const stats = row.column_statistics;
+  if (!Array.isArray(stats)) return false;
+  for (const entry of stats) {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    if (String(entry.key).replace(/"/g, '') !== '_checks' || !Array.isArray(entry.value)) continue;
+    const max = entry.value.find((kv) => kv && typeof kv === 'object' && !Array.isArray(kv) && kv.key === 'max');
+    return max !== undefined && !Array.isArray(max) && typeof max === 'object' && max !== null && String(max.value) === '0';
+  }
+  return false;
 }
 
 export interface CheckedPart { path: string; fields: Format; hasLine: boolean }

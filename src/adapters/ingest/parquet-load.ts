@@ -11,7 +11,7 @@ import { athenaType, duckType, fieldForColumn } from '../../core/ingest/columns.
 import type { Skipped, Warning } from '../../core/ingest/report.ts';
 import { readParquet, sqlIdent, sqlString } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
-import { withChecks } from './checks.ts';
+import { checksClean, withChecks } from './checks.ts';
 import { metaConstants, type SourceMeta } from './meta.ts';
 import { ReadError } from './reader.ts';
 import type { PartSink } from './text-load.ts';
@@ -101,9 +101,9 @@ export async function loadParquet(duck: Duck, file: string, meta: SourceMeta, si
   const select = [...plans.map((p) => `${p.expr} AS ${sqlIdent(p.field.name.replace(/-/g, '_'))}`), ...metaConstants(meta), 'file_row_number + 1 AS source_line'];
   const fields = plans.map((p) => p.field);
   const part = sink.newPart(fields, [meta.sourceFile], { hasLine: true, events: false });
-  const copied = await duck.query(`COPY (${withChecks(`SELECT ${select.join(', ')} FROM ${src} WHERE ${err} IS NULL`, fields, false)}) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION snappy)`);
-  const records = Number(copied.rows[0]?.Count ?? 0);
-  sink.recordCount(part, records);
+  const copied = await duck.query(`COPY (${withChecks(`SELECT ${select.join(', ')} FROM ${src} WHERE ${err} IS NULL`, fields, false)}) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION snappy, RETURN_STATS true)`);
+  const records = Number(copied.rows[0]?.count ?? 0);
+  sink.recordCount(part, records, checksClean(copied.rows[0]));
   const skipped: Skipped[] = [];
   if (errors.length) {
     const bad = await duck.query(`SELECT file_row_number + 1 AS row, ${err} AS reason FROM ${src} WHERE ${err} IS NOT NULL ORDER BY row`);

@@ -13,8 +13,7 @@ import { parseRecord } from '../../core/ingest/record.ts';
 import type { Skipped } from '../../core/ingest/report.ts';
 import { sqlIdent, sqlList, sqlString } from '../../core/ingest/sql.ts';
 import type { Duck } from '../store/duck.ts';
-import type { Row } from '../store/values.ts';
-import { withChecks } from './checks.ts';
+import { checksClean, withChecks } from './checks.ts';
 import { metaConstants, metaJoin, type SourceMeta } from './meta.ts';
 import type { TextSegment } from './text-scan.ts';
 
@@ -48,25 +47,6 @@ function readCsvSql(paths: string[], format: Format, skip: number, rejects: stri
   if (withFilename) opts.push('filename=true');
   if (rejects) opts.push('store_rejects=true', `rejects_table='${rejects}_errors'`, `rejects_scan='${rejects}_scans'`);
   return `read_csv(${sqlList(paths)}, ${opts.join(', ')})`;
-}
-
-/**
- * Whether RETURN_STATS says the `_checks` column of the part just written is
- * 0 throughout (or the part is empty). Anything unexpected in the statistics
- * counts as "not clean", so the part is checked the slow way.
- */
-function checksClean(row: Row | undefined): boolean {
-  if (!row) return false;
-  if (Number(row.count ?? -1) === 0) return true;
-  const stats = row.column_statistics;
-  if (!Array.isArray(stats)) return false;
-  for (const entry of stats) {
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
-    if (String(entry.key).replace(/"/g, '') !== '_checks' || !Array.isArray(entry.value)) continue;
-    const max = entry.value.find((kv) => kv && typeof kv === 'object' && !Array.isArray(kv) && kv.key === 'max');
-    return max !== undefined && !Array.isArray(max) && typeof max === 'object' && max !== null && String(max.value) === '0';
-  }
-  return false;
 }
 
 /**
