@@ -41,3 +41,17 @@ test('property: interleaved pushes and pops behave like a stable sort, across gr
     assert.equal(q.pop(), false);
   }));
 });
+
+test('nextTime: the earliest event besides the one just taken, the heap untouched', () => {
+  const q = new EventQueue();
+  assert.equal(q.nextTime(), Infinity);
+  for (const t of [5, 3, 9, 3, 7]) q.push(t, noop, 0, t);
+  assert.equal(q.nextTime(), 3);
+  const out: number[] = [];
+  while (q.pop()) {
+    out.push(q.topTime);
+    const next = q.nextTime();
+    assert.equal(next, q.size === 0 ? Infinity : [5, 3, 9, 3, 7].sort((a, b) => a - b)[out.length]);
+  }
+  assert.deepEqual(out, [3, 3, 5, 7, 9]);
+});

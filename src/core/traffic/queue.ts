@@ -66,6 +66,21 @@ export class EventQueue {
     return this.count === 0 ? undefined : this.hTime[0];
   }
 
+  /**
+   * Time of the earliest event other than the one `pop` last took (Infinity
+   * when there is none), leaving the heap as it is: a handler compares with it
+   * to know whether an event it would schedule would be the very next one.
+   */
+  nextTime(): number {
+    const ht = this.hTime;
+    if (!this.taken) return this.count === 0 ? Infinity : ht[0]!;
+    const n = this.count;
+    if (n <= 1) return Infinity;
+    if (n === 2) return ht[1]!;
+    const a = ht[1]!, b = ht[2]!;
+    return a < b ? a : b;
+  }
+
   pop(): boolean {
     if (this.taken) this.removeRoot();
     if (this.count === 0) return false;

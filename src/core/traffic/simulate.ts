@@ -72,16 +72,23 @@ export class Simulation {
   /** Handles at most `budget` events; true while more remain. */
   step(budget: number): boolean {
     if (this.finished) return false;
-    const q = this.sim.queue;
+    const sim = this.sim, q = sim.queue;
     const apply = this.hooks.applyChange;
     const changes = this.changes;
+    // Handlers may run some of their own next events at once (Sim.runNow): those count against the budget too, so
+    // slices end after the same events whether or not they were queued.
+    sim.inlineUntil = this.end;
     for (let n = 0; n < budget; n++) {
       if (!q.pop()) return this.finish();
       const t = q.topTime;
       if (t > this.end) return this.finish();
       while (this.next < changes.length && changes[this.next]!.at <= t) apply?.(changes[this.next++]!);
-      this.sim.now = t;
+      sim.inlineBefore = this.next < changes.length ? changes[this.next]!.at : Infinity;
+      sim.now = t;
+      sim.inlineBudget = budget - n - 1;
       q.topFlow!.fire(q.topCode, q.topArg);
+      n = budget - 1 - sim.inlineBudget;
+      sim.inlineBudget = 0;
     }
     return true;
   }

@@ -164,22 +164,30 @@ export class TcpConnection implements Flow {
     if (this.c.segs === 0 && this.s.segs > 0) this.sim.at(arrival + BACK_TO_BACK, this, DATA, SERVER);
   }
 
+  /** Sends data segments of one side: this event's, then each next one as long as nothing else comes before it. */
   private sendData(side: number): void {
     const sim = this.sim;
     const from = side === CLIENT ? this.c : this.s, to = side === CLIENT ? this.s : this.c;
-    const last = from.next === from.segs - 1;
-    const f = this.send(from, last ? PSH | ACK : ACK, segmentSize(this.fam, last ? from.last : this.mss));
-    if (!f.delivered) { this.retry(from, DATA, side); return; }
-    from.tries = 0;
-    from.next++;
-    const arrival = sim.now + this.latency;
-    if (side === CLIENT) this.serverHears(arrival);
-    to.received++;
-    if (to.received % 2 === 0 || to.received === from.segs) sim.at(arrival, this, PURE_ACK, 1 - side);
-    if (!last) sim.at(sim.now + this.gap, this, DATA, side);
-    else if (side === SERVER) this.closeAfter(arrival);
-    else if (this.s.segs > 0) sim.at(arrival + BACK_TO_BACK, this, DATA, SERVER);
-    else this.closeAfter(sim.now);
+    const full = segmentSize(this.fam, this.mss);
+    for (;;) {
+      const last = from.next === from.segs - 1;
+      const f = this.send(from, last ? PSH | ACK : ACK, last ? segmentSize(this.fam, from.last) : full);
+      if (!f.delivered) { this.retry(from, DATA, side); return; }
+      from.tries = 0;
+      from.next++;
+      const arrival = sim.now + this.latency;
+      if (side === CLIENT) this.serverHears(arrival);
+      to.received++;
+      if (to.received % 2 === 0 || to.received === from.segs) sim.at(arrival, this, PURE_ACK, 1 - side);
+      if (!last) {
+        const t = sim.now + this.gap;
+        if (sim.runNow(t)) continue;
+        sim.at(t, this, DATA, side);
+      } else if (side === SERVER) this.closeAfter(arrival);
+      else if (this.s.segs > 0) sim.at(arrival + BACK_TO_BACK, this, DATA, SERVER);
+      else this.closeAfter(sim.now);
+      return;
+    }
   }
 
   /** The client closes once it has nothing more to send or receive, and not before `duration` has passed. */
