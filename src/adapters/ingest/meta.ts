@@ -38,8 +38,18 @@ export function metaConstants(m: SourceMeta): string[] {
 export function metaJoin(items: readonly { path: string; meta: SourceMeta }[]): { from: string; select: string[] } {
   const lit = (v: string | undefined, date = false): string => (v === undefined ? 'NULL' : date ? `DATE ${sqlString(v)}` : sqlString(v));
   const rows = items.map(({ path, meta: m }) => `(${[sqlString(path), lit(m.sourceFile), lit(m.flowLogId), lit(m.partitionDate, true), lit(m.logGroup), lit(m.logStream)].join(', ')})`);
+  // Each string column becomes an ENUM of the values it takes here (cast once per source, on this small side of
+  // the join), for the reason sharedString gives: the join then carries small indexes, the writer a ready dictionary.
+  const column = (name: string, values: (string | undefined)[]): string => {
+    const distinct = [...new Set(values.filter((v): v is string => v !== undefined))];
+    return distinct.length ? `CAST(${name} AS ENUM(${distinct.map(sqlString).join(', ')})) AS ${name}` : name;
+  };
+  const cols = [
+    'm_path', column('source_file', items.map((i) => i.meta.sourceFile)), column('flow_log_id', items.map((i) => i.meta.flowLogId)),
+    'partition_date', column('log_group', items.map((i) => i.meta.logGroup)), column('log_stream', items.map((i) => i.meta.logStream)),
+  ];
   return {
-    from: `(VALUES ${rows.join(', ')}) AS m(m_path, source_file, flow_log_id, partition_date, log_group, log_stream)`,
+    from: `(SELECT ${cols.join(', ')} FROM (VALUES ${rows.join(', ')}) AS v(m_path, source_file, flow_log_id, partition_date, log_group, log_stream)) AS m`,
     select: ['m.source_file', 'm.flow_log_id', 'm.partition_date', 'm.log_group', 'm.log_stream'],
   };
 }

@@ -64,3 +64,15 @@ test('an object with a flagged record still gets its warning', async () => {
   assert.equal(r.report.records, 3);
   assert.ok(r.report.warnings.some((w) => w.file === file && /NODATA or SKIPDATA record with an action/.test(w.reason)), JSON.stringify(r.report.warnings));
 });
+
+test('small objects sharing one scan: each row keeps its own source_file and flow_log_id (NULL where the name has none)', async () => {
+  const sub = join(dir, 'batch');
+  const a = put(dir, `a-${S3_NAME}`, `${[HEADER, rec(1), rec(2)].join('\n')}\n`);
+  const b = put(dir, 'plain.log.gz', `${[HEADER, rec(3)].join('\n')}\n`);
+  const r = await ingest(sub, [a, b]);
+  assert.equal(r.report.records, 3);
+  assert.deepEqual(await queryJson(sub, 'SELECT source_file, flow_log_id, typeof(source_file) AS t, count(*) AS n FROM flow_logs GROUP BY ALL ORDER BY n DESC'), [
+    { source_file: a, flow_log_id: 'fl-0123456789abcdef0', t: 'VARCHAR', n: 2 },
+    { source_file: b, flow_log_id: null, t: 'VARCHAR', n: 1 },
+  ]);
+});
