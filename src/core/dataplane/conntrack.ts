@@ -74,9 +74,10 @@ const ports = (lport: number, rport: number): number => (lport << 16) | rport;
 
 export class ConnTrack {
   /**
-   * The time `advance` and `stillValid` take when called without one: a caller on a hot path
-   * sets it once per packet, since a double passed to a call that is not
-   * inlined is boxed on the heap each time.
+   * The time `stillValid` and `advanceNow` go by: a caller on a hot path sets
+   * it once per packet, since a double passed to a call that is not inlined is
+   * boxed on the heap each time (and so is one merged from an optional
+   * parameter and this array: no default parameter reads it).
    */
   readonly clock = new Float64Array(1);
   size = 0;
@@ -149,12 +150,12 @@ export class ConnTrack {
    * Whether a remembered entry is the one `find` would return for this tuple at
    * this time (cheap: no hashing). A slot reused since for the same tuple is.
    */
-  stillValid(i: ConnId, eni: number, protocol: number, local: IpAddr, lport: number, remote: IpAddr, rport: number, now: number = this.clock[0]!): boolean {
+  stillValid(i: ConnId, eni: number, protocol: number, local: IpAddr, lport: number, remote: IpAddr, rport: number): boolean {
     if (!this.isLive(i)) return false;
     const ints = this.ints, o = i * STRIDE, r = i * REFS;
     if (ints[o + ENI] !== eni || ints[o + PROTOCOL] !== protocol || this.refs[r + LOCAL] !== local || this.refs[r + REMOTE] !== remote) return false;
     if ((protocol === TCP || protocol === UDP) && ints[o + PORTS] !== ports(lport, rport)) return false;
-    return now - this.lastSeen[i]! <= this.idleTimeout(i);
+    return this.clock[0]! - this.lastSeen[i]! <= this.idleTimeout(i);
   }
 
   /**
@@ -162,8 +163,14 @@ export class ConnTrack {
    * it); returns false when the connection is over (RST, or the last ACK after
    * both FINs) and must be dropped.
    */
-  advance(i: ConnId, out: boolean, flags: number, now: number = this.clock[0]!): boolean {
-    this.lastSeen[i] = now;
+  advance(i: ConnId, out: boolean, flags: number, now: number): boolean {
+    this.clock[0] = now;
+    return this.advanceNow(i, out, flags);
+  }
+
+  /** `advance` at the time of `clock`. */
+  advanceNow(i: ConnId, out: boolean, flags: number): boolean {
+    this.lastSeen[i] = this.clock[0]!;
     const ints = this.ints, o = i * STRIDE;
     let st = ints[o + STATE]!;
     const fromInitiator = out === ((st & INITIATOR_OUT) !== 0);

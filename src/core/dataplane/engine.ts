@@ -534,7 +534,7 @@ export class Engine {
       : ct.find(e.index, q.protocol, local, lport, remote, rport, this.clock[0]!);
     if (entry !== NO_ENTRY) {
       if (flow) { if (out) flow.out = entry; else flow.in = entry; }
-      if (!ct.advance(entry, out, q.flags)) ct.remove(entry);
+      if (!ct.advanceNow(entry, out, q.flags)) ct.remove(entry);
       return SG_TRACKED;
     }
     const rules = out ? e.sgOut : e.sgIn;
@@ -548,7 +548,7 @@ export class Engine {
     if (q.flags & (RST | FIN)) return;
     const ct = this.conntrack;
     const id = ct.add(e.index, q.protocol, local, lport, remote, rport, dir, q.time, e.eni.connTracking);
-    ct.advance(id, dir === 'out', q.flags, q.time);
+    ct.advanceNow(id, dir === 'out', q.flags); // q.time is the clock's (every packet of a send has its time)
     if (q.flow) { if (dir === 'out') q.flow.out = id; else q.flow.in = id; }
   }
 

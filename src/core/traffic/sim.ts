@@ -74,17 +74,28 @@ export class Sim {
   }
 
   /**
-   * Whether an event at `t` would be the very next one handled (earlier than
-   * everything queued, which wins ties, and within the loop's limits): if so,
-   * the clock moves to `t`, the event counts as handled, and the caller runs
+   * The time a per-packet caller hands to `runNext` or `atNext`, in memory: a
+   * double passed to a call that is not inlined is boxed on the heap.
+   */
+  readonly next = new Float64Array(1);
+
+  /**
+   * Whether an event at `next[0]` would be the very next one handled (earlier
+   * than everything queued, which wins ties, and within the loop's limits): if
+   * so, the clock moves there, the event counts as handled, and the caller runs
    * it at once instead of scheduling it. The order of events, and so every
    * packet, is the same either way; the queue is spared a push and a pop.
    */
-  runNow(t: number): boolean {
+  runNext(): boolean {
+    const t = this.next[0]!;
     if (this.inlineBudget <= 0 || t > this.inlineUntil || t >= this.inlineBefore || t >= this.queue.nextTime()) return false;
     this.inlineBudget--;
     this.now = t;
     return true;
+  }
+
+  atNext(flow: Flow, code: number, arg: number): void {
+    this.queue.push(this.next[0]!, flow, code, arg);
   }
 
   /**

@@ -176,13 +176,17 @@ export class TcpConnection implements Flow {
       from.tries = 0;
       from.next++;
       const arrival = sim.now + this.latency;
-      if (side === CLIENT) this.serverHears(arrival);
+      if (side === CLIENT && !this.serverUp) this.serverHears(arrival);
       to.received++;
-      if (to.received % 2 === 0 || to.received === from.segs) sim.at(arrival, this, PURE_ACK, 1 - side);
+      // Times go to the queue through sim.next (see there).
+      if (to.received % 2 === 0 || to.received === from.segs) {
+        sim.next[0] = arrival;
+        sim.atNext(this, PURE_ACK, 1 - side);
+      }
       if (!last) {
-        const t = sim.now + this.gap;
-        if (sim.runNow(t)) continue;
-        sim.at(t, this, DATA, side);
+        sim.next[0] = sim.now + this.gap;
+        if (sim.runNext()) continue;
+        sim.atNext(this, DATA, side);
       } else if (side === SERVER) this.closeAfter(arrival);
       else if (this.s.segs > 0) sim.at(arrival + BACK_TO_BACK, this, DATA, SERVER);
       else this.closeAfter(sim.now);
