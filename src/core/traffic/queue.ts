@@ -46,11 +46,23 @@ export class EventQueue {
   }
 
   push(time: number, flow: Flow, code: number, arg: number): void {
+    this.pushSeq(time, this.nextSeq++, flow, code, arg);
+  }
+
+  /**
+   * The place in the order of an event scheduled now, for a handler that keeps
+   * the event itself for a while (and may run it without the queue): given to
+   * `pushSeq` later, the event comes out exactly where `push` would have put it.
+   */
+  reserveSeq(): number {
+    return this.nextSeq++;
+  }
+
+  pushSeq(time: number, seq: number, flow: Flow, code: number, arg: number): void {
     const s = this.freeCount > 0 ? this.free[--this.freeCount]! : this.newSlot();
     this.code[s] = code;
     this.arg[s] = arg;
     this.flow[s] = flow;
-    const seq = this.nextSeq++;
     if (this.taken) {
       this.taken = false;
       this.down(0, time, seq, s);

@@ -98,6 +98,11 @@ export class Sim {
     this.queue.push(this.next[0]!, flow, code, arg);
   }
 
+  /** `atNext` for an event whose place in the order was reserved (EventQueue.reserveSeq). */
+  atNextSeq(flow: Flow, code: number, arg: number, seq: number): void {
+    this.queue.pushSeq(this.next[0]!, seq, flow, code, arg);
+  }
+
   /**
    * Senders pass one FlowCache per connection direction, kept for the
    * connection's life: the data plane then skips its lookups for every packet

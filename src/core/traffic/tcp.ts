@@ -53,6 +53,24 @@ class End {
   readonly flow: FlowCache = {};
 }
 
+/**
+ * The pure ACKs a data run scheduled and has not run yet (time, reserved place
+ * in the order, sending side), oldest first from `head`. One for all
+ * connections: a run empties it before it returns.
+ */
+const PENDING = { time: new Float64Array(64), seq: new Float64Array(64), side: new Uint8Array(64), head: 0, tail: 0 };
+
+function growPending(): void {
+  const n = PENDING.time.length * 2;
+  const time = new Float64Array(n), seq = new Float64Array(n), side = new Uint8Array(n);
+  time.set(PENDING.time);
+  seq.set(PENDING.seq);
+  side.set(PENDING.side);
+  PENDING.time = time;
+  PENDING.seq = seq;
+  PENDING.side = side;
+}
+
 /** Seconds after the first SYN at which attempt `k + 1` goes (or the connection is given up): 1, 3, 7, …, the gap capped at 120 s. */
 export function synDeadline(k: number): number {
   let t = 0;
@@ -164,34 +182,74 @@ export class TcpConnection implements Flow {
     if (this.c.segs === 0 && this.s.segs > 0) this.sim.at(arrival + BACK_TO_BACK, this, DATA, SERVER);
   }
 
-  /** Sends data segments of one side: this event's, then each next one as long as nothing else comes before it. */
+  /**
+   * Sends data segments of one side, and runs the events that follow as long
+   * as they are this connection's own (its next segment, the receiver's pure
+   * ACKs) and come before everything queued: a burst then touches the event
+   * queue only where another flow's event falls in between. ACKs wait in
+   * PENDING with the place in the order `at` would have given them, and go to
+   * the queue with it when the run stops, so events come out in the same order
+   * either way.
+   */
   private sendData(side: number): void {
-    const sim = this.sim;
+    const sim = this.sim, q = sim.queue, acks = PENDING;
+    acks.head = acks.tail = 0;
     const from = side === CLIENT ? this.c : this.s, to = side === CLIENT ? this.s : this.c;
     const full = segmentSize(this.fam, this.mss);
     for (;;) {
       const last = from.next === from.segs - 1;
       const f = this.send(from, last ? PSH | ACK : ACK, last ? segmentSize(this.fam, from.last) : full);
-      if (!f.delivered) { this.retry(from, DATA, side); return; }
+      if (!f.delivered) {
+        this.queueAcks();
+        this.retry(from, DATA, side);
+        return;
+      }
       from.tries = 0;
       from.next++;
       const arrival = sim.now + this.latency;
       if (side === CLIENT && !this.serverUp) this.serverHears(arrival);
       to.received++;
-      // Times go to the queue through sim.next (see there).
       if (to.received % 2 === 0 || to.received === from.segs) {
-        sim.next[0] = arrival;
-        sim.atNext(this, PURE_ACK, 1 - side);
+        if (acks.tail === acks.time.length) growPending();
+        acks.time[acks.tail] = arrival;
+        acks.seq[acks.tail] = q.reserveSeq();
+        acks.side[acks.tail] = 1 - side;
+        acks.tail++;
       }
-      if (!last) {
-        sim.next[0] = sim.now + this.gap;
-        if (sim.runNext()) continue;
-        sim.atNext(this, DATA, side);
-      } else if (side === SERVER) this.closeAfter(arrival);
-      else if (this.s.segs > 0) sim.at(arrival + BACK_TO_BACK, this, DATA, SERVER);
-      else this.closeAfter(sim.now);
-      return;
+      if (last) {
+        this.queueAcks();
+        if (side === SERVER) this.closeAfter(arrival);
+        else if (this.s.segs > 0) sim.at(arrival + BACK_TO_BACK, this, DATA, SERVER);
+        else this.closeAfter(sim.now);
+        return;
+      }
+      // Times reach the simulation through sim.next (see there).
+      const next = sim.now + this.gap, nextSeq = q.reserveSeq();
+      for (;;) {
+        const h = acks.head;
+        const ackFirst = h < acks.tail && (acks.time[h]! < next || (acks.time[h] === next && acks.seq[h]! < nextSeq));
+        sim.next[0] = ackFirst ? acks.time[h]! : next;
+        if (!sim.runNext()) {
+          sim.next[0] = next;
+          sim.atNextSeq(this, DATA, side, nextSeq);
+          this.queueAcks();
+          return;
+        }
+        if (!ackFirst) break;
+        acks.head = h + 1;
+        this.send(acks.side[h] === CLIENT ? this.c : this.s, ACK, segmentSize(this.fam, 0));
+      }
     }
+  }
+
+  /** Hands the pure ACKs still in PENDING to the queue, each at its reserved place. */
+  private queueAcks(): void {
+    const acks = PENDING, sim = this.sim;
+    for (let i = acks.head; i < acks.tail; i++) {
+      sim.next[0] = acks.time[i]!;
+      sim.atNextSeq(this, PURE_ACK, acks.side[i]!, acks.seq[i]!);
+    }
+    acks.head = acks.tail = 0;
   }
 
   /** The client closes once it has nothing more to send or receive, and not before `duration` has passed. */
