@@ -24,7 +24,42 @@ function walk(dir: string, out: string[]): void {
 /** Whether a folder is the output of `vpcflow run` (it has summary.json beside its deliveries). */
 export const isRunFolder = (dir: string): boolean => existsSync(join(dir, 'summary.json'));
 
+const isDir = (p: string): boolean => {
+  try { return statSync(p).isDirectory(); } catch { return false; }
+};
+
+/**
+ * Whether a folder is a `vpcflow serve` data folder: account folders (12
+ * digits), each with `s3/` and a folder per region laid out like a run's
+ * output (`cloudwatch/`, `firehose/`, `resources.json`).
+ */
+export function isServeDataFolder(dir: string): boolean {
+  return readdirSync(dir).some((n) => /^\d{12}$/.test(n) && isDir(join(dir, n)));
+}
+
+/** The region folders of a serve data folder (those holding deliveries), each read like a run folder. */
+export function serveRegionFolders(dir: string): string[] {
+  const out: string[] = [];
+  for (const account of readdirSync(dir).sort()) {
+    if (!/^\d{12}$/.test(account) || !isDir(join(dir, account))) continue;
+    for (const region of readdirSync(join(dir, account)).sort()) {
+      const p = join(dir, account, region);
+      if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) && isDir(p)) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The deliveries of a run folder, or of every account and region of a serve data folder. */
 export function runOutputFiles(dir: string): string[] {
+  if (isServeDataFolder(dir)) {
+    const accounts = readdirSync(dir).sort().filter((n) => /^\d{12}$/.test(n)).map((n) => join(dir, n));
+    return [...accounts.flatMap((a) => deliveriesIn(a)), ...serveRegionFolders(dir).flatMap((r) => deliveriesIn(r))];
+  }
+  return deliveriesIn(dir);
+}
+
+function deliveriesIn(dir: string): string[] {
   const out: string[] = [];
   for (const sub of RUN_OUTPUT_FOLDERS) {
     const p = join(dir, sub);

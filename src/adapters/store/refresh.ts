@@ -10,8 +10,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyReport, type IngestReport } from '../../core/ingest/report.ts';
 import { loadIntoStore, relativeSource } from '../ingest/engine.ts';
-import { runOutputFiles } from '../ingest/inputs.ts';
-import { readRunFormats, RESOURCES_FILE } from '../ingest/run-formats.ts';
+import { isServeDataFolder, runOutputFiles, serveRegionFolders } from '../ingest/inputs.ts';
+import { formatsBesideRuns, readRunFormats, RESOURCES_FILE } from '../ingest/run-formats.ts';
 import { storeLayout } from './layout.ts';
 import { readManifest, sameStamps, type FileStamp } from './manifest.ts';
 
@@ -23,6 +23,12 @@ function stamps(dir: string, files: readonly string[]): FileStamp[] {
   });
 }
 
+/** Each CloudWatch or Firehose file read in the formats of its own region folder's resources.json. */
+function formatsPerRegion(): ReturnType<typeof readRunFormats> {
+  const warnings: ReturnType<typeof readRunFormats>['warnings'] = [];
+  return { formatsFor: formatsBesideRuns(warnings), warnings };
+}
+
 /**
  * Loads the run outputs if they changed; returns what that load reported, or
  * undefined when nothing changed (or another process loaded them meanwhile).
@@ -30,11 +36,13 @@ function stamps(dir: string, files: readonly string[]): FileStamp[] {
 export async function refreshRunOutputs(dir: string): Promise<IngestReport | undefined> {
   const layout = storeLayout(dir);
   const files = runOutputFiles(layout.dir);
-  const resources = join(layout.dir, RESOURCES_FILE);
-  const now = stamps(layout.dir, existsSync(resources) ? [...files, resources] : files);
+  // A serve data folder has a resources.json per region; a run folder one at its top.
+  const serve = isServeDataFolder(layout.dir);
+  const resources = (serve ? serveRegionFolders(layout.dir) : [layout.dir]).map((d) => join(d, RESOURCES_FILE)).filter((f) => existsSync(f));
+  const now = stamps(layout.dir, [...files, ...resources]);
   const manifest = existsSync(layout.manifest) ? readManifest(layout.manifest) : undefined;
   if (manifest ? sameStamps(now, manifest.run?.files ?? []) : files.length === 0) return undefined;
-  const { formatsFor, warnings } = readRunFormats(layout.dir);
+  const { formatsFor, warnings } = serve ? formatsPerRegion() : readRunFormats(layout.dir);
   const report = await loadIntoStore(layout.dir, files, { origin: 'run', sourceName: relativeSource(layout.dir), runFiles: now, formatsFor }, { ...emptyReport(), warnings });
   return report.unchanged ? undefined : report;
 }

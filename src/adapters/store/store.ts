@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { IngestReport } from '../../core/ingest/report.ts';
 import { openDuck, type Duck } from './duck.ts';
 import { SqlError, StoreError } from './errors.ts';
+import { isServeDataFolder } from '../ingest/inputs.ts';
 import { RUN_OUTPUT_FOLDERS, storeLayout } from './layout.ts';
 import { readManifest, type Manifest, type PartEntry } from './manifest.ts';
 import { PRESTO_MACROS } from './presto.ts';
@@ -42,8 +43,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** A run's output folder, or a `vpcflow serve` data folder (whose deliveries sit per account and region). */
 function hasRunOutputs(dir: string): boolean {
-  return RUN_OUTPUT_FOLDERS.some((d) => existsSync(join(dir, d)));
+  return RUN_OUTPUT_FOLDERS.some((d) => existsSync(join(dir, d))) || isServeDataFolder(dir);
 }
 
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<Store> {

@@ -150,16 +150,22 @@ test('the records read back through the CLI are those `vpcflow run` writes for t
   const written = readdirSync(runBucket, { recursive: true, withFileTypes: true }).filter((d) => d.isFile())
     .map((d) => gunzipSync(readFileSync(join(d.parentPath, d.name))).toString('utf8'));
   assert.deepEqual(records(served), records(written));
+  servedRecords = records(served).length;
   assert.ok(records(served).length > 4);
 });
 
-test('vpcflow query reads the server\'s region folder, custom format and all (its resources.json names the formats)', { timeout: 60_000 }, async () => {
-  const region = join(work, 'data', '123456789012', 'us-east-1');
-  const q = await cli('query', region, "SELECT flow_direction, count(*) AS n FROM flow_logs WHERE log_group = 'cli-live' GROUP BY ALL ORDER BY 1", '--json');
+let servedRecords = 0;
+
+test('vpcflow query reads the server\'s data folder: S3 objects, and CloudWatch records in their custom format (each region\'s resources.json names it)', { timeout: 60_000 }, async () => {
+  const data = join(work, 'data');
+  const q = await cli('query', data, "SELECT flow_direction, count(*) AS n FROM flow_logs WHERE log_group = 'cli-live' GROUP BY ALL ORDER BY 1", '--json');
   assert.equal(q.code, 0, q.err);
   const groupDir = join(work, 'out', 'cloudwatch', 'cli-live');
   const messages = readdirSync(groupDir).flatMap((f) => readFileSync(join(groupDir, f), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as Any).message as string));
   const count = (dir: string) => messages.filter((m) => m.split(' ')[13] === dir).length;
   assert.deepEqual(JSON.parse(q.out), [{ flow_direction: 'egress', n: count('egress') }, { flow_direction: 'ingress', n: count('ingress') }]);
   assert.ok(count('egress') > 0 && count('ingress') > 0);
+  const bySource = await cli('query', data, "SELECT count(*) FILTER (WHERE log_group = 'cli-live') AS cw, count(*) FILTER (WHERE log_group IS NULL) AS s3 FROM flow_logs", '--json');
+  assert.equal(bySource.code, 0, bySource.err);
+  assert.deepEqual(JSON.parse(bySource.out), [{ cw: messages.length, s3: servedRecords }]);
 });
