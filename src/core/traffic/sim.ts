@@ -37,7 +37,7 @@ export class Sim {
   dropped = 0;
   /**
    * Events a handler may still run itself, in place of scheduling them (see
-   * `runNow`), and the times they must stay within: at most `inlineUntil`, and
+   * `runNext`), and the times they must stay within: at most `inlineUntil`, and
    * before `inlineBefore` (the next configuration change). The loop that hands
    * out events sets them; elsewhere the budget is 0 and every event is queued.
    */

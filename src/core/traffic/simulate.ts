@@ -75,7 +75,7 @@ export class Simulation {
     const sim = this.sim, q = sim.queue;
     const apply = this.hooks.applyChange;
     const changes = this.changes;
-    // Handlers may run some of their own next events at once (Sim.runNow): those count against the budget too, so
+    // Handlers may run some of their own next events at once (Sim.runNext): those count against the budget too, so
     // slices end after the same events whether or not they were queued.
     sim.inlineUntil = this.end;
     for (let n = 0; n < budget; n++) {
