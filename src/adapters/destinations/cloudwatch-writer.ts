@@ -27,13 +27,49 @@ class Pending {
   /** Timestamps never went down (the usual case: one window's records arrive in start order). */
   sorted = true;
 
-  add(ts: number, json: string): void {
+  /**
+   * Appends the event `{"timestamp":ts,"ingestionTime":ingestion,"message":line}`
+   * and its newline. The line goes into the buffer as it is, then its bytes are
+   * checked for anything JSON must escape (a quote, a backslash, a control
+   * character; non-ASCII too, so a lone surrogate is escaped as JSON.stringify
+   * would): record fields never hold one, so the usual event is written without
+   * a JSON.stringify copy of the line nor a string of the whole event.
+   */
+  addEvent(ts: number, ingestion: number, line: string): void {
+    const d = this.data;
+    const head = `{"timestamp":${ts},"ingestionTime":${ingestion},"message":"`;
+    d.room(head.length + line.length * 3 + 3);
+    let pos = d.pos + d.buf.write(head, d.pos, 'latin1');
+    const at = pos;
+    const buf = d.buf;
+    const end = at + buf.write(line, at, 'utf8');
+    let plain = true;
+    for (let i = at; i < end; i++) {
+      const b = buf[i]!;
+      if (b < 0x20 || b === 0x22 || b === 0x5c || b >= 0x80) { plain = false; break; }
+    }
+    pos = end;
+    if (!plain) {
+      const quoted = JSON.stringify(line);
+      d.pos = at; // room() keeps only the bytes before pos: the head stays, the unescaped line is overwritten
+      d.room(quoted.length * 3 + 3);
+      pos = at + d.buf.write(quoted.slice(1, -1), at, 'utf8');
+    }
+    const out = d.buf;
+    out[pos++] = 0x22; // "
+    out[pos++] = 0x7d; // }
+    out[pos++] = 0x0a; // \n
+    d.pos = pos;
+    this.ended(ts);
+  }
+
+  /** Records an event whose bytes were just appended to `data`. */
+  private ended(ts: number): void {
     if (this.count === this.ts.length) {
       const t = new Float64Array(this.count * 2); t.set(this.ts); this.ts = t;
       const e = new Int32Array(this.count * 2); e.set(this.ends); this.ends = e;
     }
     if (this.count > 0 && ts < this.ts[this.count - 1]!) this.sorted = false;
-    this.data.text(json);
     this.ts[this.count] = ts;
     this.ends[this.count] = this.data.pos;
     this.count++;
@@ -125,7 +161,7 @@ export class CloudWatchWriter {
       this.streams.set(k, (s = { group, rel: parts.join('/'), out: new BufferedFile(join(this.outDir, ...parts)), pending: new Pending() }));
     }
     const ts = r.start * 1000;
-    s.pending.add(ts, `{"timestamp":${ts},"ingestionTime":${this.ingestionTimeMs(r)},"message":${JSON.stringify(r.line)}}\n`);
+    s.pending.addEvent(ts, this.ingestionTimeMs(r), r.line);
   }
 
   /** Moves every event with timestamp before `epochSec` to its stream's output, in order. */

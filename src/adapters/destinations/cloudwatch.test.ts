@@ -103,3 +103,15 @@ test('a record starting before the watermark is refused', async () => {
   await sink.abort();
   assert.deepEqual(listFiles(dir), []);
 });
+
+test('a message holding characters JSON escapes is written as JSON.stringify writes it', async () => {
+  const fl = cwl();
+  const sink = new DeliverySink({ dir, account: ACCOUNT, region: REGION, cloudWatchIngestionDelayMs: 5000 });
+  // Record fields never hold these; the writer checks each line for them all the same (a long one makes its buffer grow).
+  const odd = ['a "quoted" \\ back\tslash\n', 'é ü 日本', 'lone \ud800 surrogate', 'x'.repeat(5000) + '"'];
+  const recs = odd.map((line, i) => ({ ...v2(fl, 'eni-0aaa', 1000 + i, 1050), line }));
+  for (const r of recs) sink.accept(r);
+  await sink.finish();
+  const raw = readFileSync(join(dir, 'cloudwatch/%2Fvpc%2Fflow-logs/eni-0aaa-all.jsonl'), 'utf8');
+  assert.equal(raw, recs.map((r) => `{"timestamp":${r.start * 1000},"ingestionTime":1055000,"message":${JSON.stringify(r.line)}}\n`).join(''));
+});
