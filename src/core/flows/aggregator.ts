@@ -49,13 +49,31 @@ export interface AggregatorOptions {
 /** Receives records as they are made. */
 export type RecordSink = (r: EmittedRecord) => void;
 
+/** A flow's numbers in EniBucket.ints: srcport, dstport, protocol, direction and action (DIR_ACT bits), tcp-flags. */
+const INTS = 5;
+const SRCPORT = 0, DSTPORT = 1, PROTOCOL = 2, DIR_ACT = 3, FLAGS = 4;
+const INGRESS = 2, ACCEPT = 1;
+/** A flow's numbers in EniBucket.nums: packets, bytes, first, last, traffic path (NaN: none). */
+const NUMS = 5;
+const PACKETS = 0, BYTES = 1, FIRST = 2, LAST = 3, PATH = 4;
+
+/**
+ * One interface's flows in one window, as columns rather than an object per
+ * flow: a window's flows live for up to ten simulated minutes, long enough for
+ * young collections to copy objects several times; typed arrays' numbers live
+ * outside the heap and the one address array is a single object.
+ */
 interface EniBucket {
   eni: NetworkInterface;
-  /** The interface's flows in this window, in order of arrival, found by key through `table`. */
-  flows: FlowTotals[];
+  /** Flows so far, in order of arrival (a flow's index is its place in that order). */
+  n: number;
+  /** Per flow, four: srcaddr, dstaddr, pkt-srcaddr, pkt-dstaddr. */
+  addrs: IpAddr[];
+  ints: Int32Array;
+  nums: Float64Array;
   /**
    * Open addressing on the key's hash, two integers a slot: the hash, and the
-   * flow's index in `flows` + 1 (0: empty). Never more than half full.
+   * flow's index + 1 (0: empty). Never more than half full.
    */
   table: Int32Array;
   /** Some flows did not fit under `capacity`. */
@@ -78,11 +96,13 @@ interface RefPlace {
   epoch: number;
   states: FlowLogState[];
   windows: (Window | undefined)[];
-  /** null: filtered out by the flow log's traffic type; undefined: not counted (SKIPDATA). */
-  flows: (FlowTotals | null | undefined)[];
+  /** Per flow log, the bucket of the flow in `at`. */
+  buckets: (EniBucket | undefined)[];
+  /** Per flow log, the flow's index in its bucket; FILTERED: filtered out by the flow log's traffic type; UNCOUNTED: not counted (SKIPDATA). */
+  at: number[];
   from: number;
   until: number;
-  /** Not yet added to `flows`. */
+  /** Not yet added to the flows. */
   packets: number;
   bytes: number;
   first: number;
@@ -120,6 +140,11 @@ export class Aggregator {
   private readonly partsFor: ((fl: FlowLog) => RecordParts) | undefined;
   /** Rendered at once and never kept: one object serves every record. */
   private readonly scratch: RecordData = { eni: undefined as unknown as NetworkInterface, status: 'OK', start: 0, end: 0, flow: null };
+  /** Likewise, the flow of the record being rendered, filled from its bucket's columns. */
+  private readonly scratchFlow: FlowTotals = {
+    srcaddr: undefined as unknown as IpAddr, dstaddr: undefined as unknown as IpAddr, pktSrcaddr: undefined as unknown as IpAddr, pktDstaddr: undefined as unknown as IpAddr,
+    srcport: 0, dstport: 0, protocol: 0, direction: 'ingress', action: 'ACCEPT', packets: 0, bytes: 0, first: 0, last: 0, tcpFlags: 0, trafficPath: undefined,
+  };
   /** Keyed by the flow log object: a flow log deleted and re-created under the same id keeps its own windows. */
   private readonly states = new Map<FlowLog, FlowLogState>();
   private readonly byEni = new Map<string, FlowLogState[]>();
@@ -175,20 +200,21 @@ export class Aggregator {
       const states = this.statesOf(o.eni);
       ref.cache = c = {
         owner: this, epoch: this.epoch, states, windows: new Array<Window | undefined>(states.length).fill(undefined),
-        flows: new Array<FlowTotals | null | undefined>(states.length).fill(undefined), from: 0, until: 0,
+        buckets: new Array<EniBucket | undefined>(states.length).fill(undefined), at: new Array<number>(states.length).fill(UNCOUNTED), from: 0, until: 0,
         packets: 0, bytes: 0, first: 0, last: 0, tcpFlags: 0,
       };
     } else if (c.packets > 0) {
       settle(c);
     }
-    const { states, windows, flows } = c;
+    const { states, windows, buckets, at } = c;
     let key = 0;
     let from = -Infinity, until = Infinity;
     for (let i = 0; i < states.length; i++) {
       const s = states[i]!;
       if (t < s.creationSeconds) {
         windows[i] = undefined;
-        flows[i] = undefined;
+        buckets[i] = undefined;
+        at[i] = UNCOUNTED;
         if (s.creationSeconds < until) until = s.creationSeconds;
         continue;
       }
@@ -198,17 +224,18 @@ export class Aggregator {
       if (lo > from) from = lo;
       if (hi < until) until = hi;
       if (windows[i] === w) {
-        const f = flows[i];
-        if (f === null) continue; // filtered out by traffic type; the interface is already marked active
-        if (f !== undefined) { add(f, o); continue; }
+        const k = at[i]!;
+        if (k === FILTERED) continue; // filtered out by traffic type; the interface is already marked active
+        if (k !== UNCOUNTED) { add(buckets[i]!, k, o); continue; }
       }
       if (key === 0) key = keyHash(o);
       windows[i] = w;
-      flows[i] = this.count(s, w, o, key);
+      at[i] = this.count(s, w, o, key);
+      buckets[i] = this.counted;
     }
     // A flow that went to SKIPDATA is looked up again each time (the window's place may not free, but it is checked).
     let counted = true;
-    for (let i = 0; i < states.length; i++) if (windows[i] !== undefined && flows[i] === undefined) counted = false;
+    for (let i = 0; i < states.length; i++) if (windows[i] !== undefined && at[i] === UNCOUNTED) counted = false;
     c.from = counted ? from : 0;
     c.until = counted ? until : 0;
   }
@@ -272,45 +299,47 @@ export class Aggregator {
     return w;
   }
 
+  /** The bucket the last `count` call counted in. */
+  private counted: EniBucket | undefined;
+
   /**
-   * Counts `o` in window `w` of `s` (`key`: keyHash(o)): returns its flow, null when
-   * the flow log filters it out, undefined when it went to SKIPDATA.
+   * Counts `o` in window `w` of `s` (`key`: keyHash(o)): returns its flow's index
+   * in its bucket (left in `counted`), FILTERED when the flow log filters it out,
+   * UNCOUNTED when it went to SKIPDATA.
    */
-  private count(s: FlowLogState, w: Window, o: Observation, key: number): FlowTotals | null | undefined {
+  private count(s: FlowLogState, w: Window, o: Observation, key: number): number {
     let b = w.enis.get(o.eni.id);
     if (!b) {
-      b = { eni: o.eni, flows: [], table: new Int32Array(2 * 64), skipped: false };
+      b = { eni: o.eni, n: 0, addrs: [], ints: new Int32Array(INTS * 16), nums: new Float64Array(NUMS * 16), table: new Int32Array(2 * 64), skipped: false };
       w.enis.set(o.eni.id, b);
     }
+    this.counted = b;
     // Filtered-out traffic still makes the interface active: it is not NODATA.
-    if (!passesTrafficType(s.fl, o.action)) return null;
+    if (!passesTrafficType(s.fl, o.action)) return FILTERED;
     const p = hasPorts(o.protocol);
     const sp = p ? o.srcport : 0, dp = p ? o.dstport : 0;
-    const flows = b.flows;
     let table = b.table, mask = (table.length >> 1) - 1;
     let at = key & mask;
     for (let slot = table[2 * at + 1]!; slot !== 0; at = (at + 1) & mask, slot = table[2 * at + 1]!) {
       if (table[2 * at] !== key) continue;
-      const f = flows[slot - 1]!;
-      if (sameKey(f, o, sp, dp)) {
-        add(f, o);
-        return f;
+      if (sameKey(b, slot - 1, o, sp, dp)) {
+        add(b, slot - 1, o);
+        return slot - 1;
       }
     }
-    if (this.capacity > 0 && flows.length >= this.capacity) {
+    if (this.capacity > 0 && b.n >= this.capacity) {
       b.skipped = true;
-      return undefined;
+      return UNCOUNTED;
     }
-    const f = newFlow(o);
-    flows.push(f);
-    if (flows.length * 4 > table.length) {
+    const f = newFlow(b, o, sp, dp);
+    if (b.n * 4 > table.length) {
       b.table = table = grown(table);
       mask = (table.length >> 1) - 1;
       at = key & mask;
       while (table[2 * at + 1] !== 0) at = (at + 1) & mask;
     }
     table[2 * at] = key;
-    table[2 * at + 1] = flows.length;
+    table[2 * at + 1] = b.n;
     return f;
   }
 
@@ -392,7 +421,7 @@ export class Aggregator {
   get openFlows(): number {
     this.settleAll();
     let n = 0;
-    for (const s of this.states.values()) for (const w of s.windows.values()) for (const b of w.enis.values()) n += b.flows.length;
+    for (const s of this.states.values()) for (const w of s.windows.values()) for (const b of w.enis.values()) n += b.n;
     return n;
   }
 
@@ -439,11 +468,42 @@ export class Aggregator {
       }
       // Flows arrive in time order, so they are nearly always sorted already: checked first, which costs far less than
       // a sort calling its comparator for each pair.
-      const flows = b.flows;
-      if (!byFirst(flows)) flows.sort((x, y) => x.first - y.first); // stable: equal firsts stay in arrival order
-      b.flows = []; // the window's memory goes as its records go
+      const n = b.n, nums = b.nums;
+      let order: number[] | undefined;
+      if (!byFirst(nums, n)) {
+        order = new Array<number>(n);
+        for (let i = 0; i < n; i++) order[i] = i;
+        order.sort((x, y) => nums[NUMS * x + FIRST]! - nums[NUMS * y + FIRST]!); // stable: equal firsts stay in arrival order
+      }
+      const f = this.scratchFlow, { addrs, ints } = b;
+      // The window's memory goes as its records go.
+      b.n = 0;
+      b.addrs = [];
+      b.ints = EMPTY_INTS;
+      b.nums = EMPTY_NUMS;
       b.table = EMPTY_TABLE;
-      for (const f of flows) this.emit(s, b.eni, 'OK', Math.floor(f.first), Math.floor(f.last), f, out);
+      for (let j = 0; j < n; j++) {
+        const i = order === undefined ? j : order[j]!;
+        const a = 4 * i, k = INTS * i, m = NUMS * i;
+        f.srcaddr = addrs[a]!;
+        f.dstaddr = addrs[a + 1]!;
+        f.pktSrcaddr = addrs[a + 2]!;
+        f.pktDstaddr = addrs[a + 3]!;
+        f.srcport = ints[k + SRCPORT]!;
+        f.dstport = ints[k + DSTPORT]!;
+        f.protocol = ints[k + PROTOCOL]!;
+        const da = ints[k + DIR_ACT]!;
+        f.direction = da & INGRESS ? 'ingress' : 'egress';
+        f.action = da & ACCEPT ? 'ACCEPT' : 'REJECT';
+        f.tcpFlags = ints[k + FLAGS]!;
+        f.packets = nums[m + PACKETS]!;
+        f.bytes = nums[m + BYTES]!;
+        f.first = nums[m + FIRST]!;
+        f.last = nums[m + LAST]!;
+        const path = nums[m + PATH]!;
+        f.trafficPath = path === path ? path : undefined;
+        this.emit(s, b.eni, 'OK', Math.floor(f.first), Math.floor(f.last), f, out);
+      }
       if (b.skipped) this.emit(s, b.eni, 'SKIPDATA', startSec, endSec, null, out);
     }
   }
@@ -494,9 +554,12 @@ function hashKey(s: IpAddr, d: IpAddr, ps: IpAddr, pd: IpAddr, sp: number, dp: n
   return h === 0 ? 1 : h;
 }
 
-function sameKey(f: FlowTotals, o: Observation, sp: number, dp: number): boolean {
-  return f.srcport === sp && f.dstport === dp && f.protocol === o.protocol && f.direction === o.direction && f.action === o.action &&
-    sameIp(f.srcaddr, o.srcaddr) && sameIp(f.dstaddr, o.dstaddr) && sameIp(f.pktSrcaddr, o.pktSrcaddr) && sameIp(f.pktDstaddr, o.pktDstaddr);
+const dirAct = (o: Observation): number => (o.direction === 'ingress' ? INGRESS : 0) | (o.action === 'ACCEPT' ? ACCEPT : 0);
+
+function sameKey(b: EniBucket, i: number, o: Observation, sp: number, dp: number): boolean {
+  const ints = b.ints, k = INTS * i, addrs = b.addrs, a = 4 * i;
+  return ints[k + SRCPORT] === sp && ints[k + DSTPORT] === dp && ints[k + PROTOCOL] === o.protocol && ints[k + DIR_ACT] === dirAct(o) &&
+    sameIp(addrs[a]!, o.srcaddr) && sameIp(addrs[a + 1]!, o.dstaddr) && sameIp(addrs[a + 2]!, o.pktSrcaddr) && sameIp(addrs[a + 3]!, o.pktDstaddr);
 }
 
 function sameIp(a: IpAddr, b: IpAddr): boolean {
@@ -504,9 +567,16 @@ function sameIp(a: IpAddr, b: IpAddr): boolean {
 }
 
 const EMPTY_TABLE = new Int32Array(2);
+const EMPTY_INTS = new Int32Array(0);
+const EMPTY_NUMS = new Float64Array(0);
+/** RefPlace.at and count: the flow log filters the observation out... */
+const FILTERED = -1;
+/** ...or did not count it (SKIPDATA, or no window yet). */
+const UNCOUNTED = -2;
 
-function byFirst(flows: FlowTotals[]): boolean {
-  for (let i = 1; i < flows.length; i++) if (flows[i]!.first < flows[i - 1]!.first) return false;
+/** The first `n` flows' first packets never go down. */
+function byFirst(nums: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (nums[NUMS * i + FIRST]! < nums[NUMS * (i - 1) + FIRST]!) return false;
   return true;
 }
 
@@ -525,39 +595,53 @@ function grown(old: Int32Array): Int32Array {
   return table;
 }
 
-function add(f: FlowTotals, o: Observation): void {
-  f.packets++;
-  f.bytes += o.bytes;
-  if (o.time < f.first) f.first = o.time;
-  if (o.time > f.last) f.last = o.time;
-  if (o.protocol === TCP) f.tcpFlags |= awsTcpFlags(o.tcpFlags);
+function add(b: EniBucket, i: number, o: Observation): void {
+  const nums = b.nums, m = NUMS * i, t = o.time;
+  nums[m + PACKETS] = nums[m + PACKETS]! + 1;
+  nums[m + BYTES] = nums[m + BYTES]! + o.bytes;
+  if (t < nums[m + FIRST]!) nums[m + FIRST] = t;
+  if (t > nums[m + LAST]!) nums[m + LAST] = t;
+  if (o.protocol === TCP) b.ints[INTS * i + FLAGS] = b.ints[INTS * i + FLAGS]! | awsTcpFlags(o.tcpFlags);
 }
 
 /** Adds a ref's pending totals to each of its flows. */
 function settle(c: RefPlace): void {
   if (c.packets === 0) return; // settled already (a ref can be listed twice)
-  const flows = c.flows;
-  for (let i = 0; i < flows.length; i++) {
-    const f = flows[i];
-    if (f === null || f === undefined) continue;
-    f.packets += c.packets;
-    f.bytes += c.bytes;
-    if (c.first < f.first) f.first = c.first;
-    if (c.last > f.last) f.last = c.last;
-    f.tcpFlags |= c.tcpFlags;
+  const { buckets, at } = c;
+  for (let i = 0; i < at.length; i++) {
+    const k = at[i]!;
+    if (k < 0) continue;
+    const b = buckets[i]!, nums = b.nums, m = NUMS * k;
+    nums[m + PACKETS] = nums[m + PACKETS]! + c.packets;
+    nums[m + BYTES] = nums[m + BYTES]! + c.bytes;
+    if (c.first < nums[m + FIRST]!) nums[m + FIRST] = c.first;
+    if (c.last > nums[m + LAST]!) nums[m + LAST] = c.last;
+    b.ints[INTS * k + FLAGS] = b.ints[INTS * k + FLAGS]! | c.tcpFlags;
   }
   c.packets = 0;
   c.bytes = 0;
   c.tcpFlags = 0;
 }
 
-function newFlow(o: Observation): FlowTotals {
-  const p = hasPorts(o.protocol);
-  return {
-    srcaddr: o.srcaddr, dstaddr: o.dstaddr, pktSrcaddr: o.pktSrcaddr, pktDstaddr: o.pktDstaddr,
-    srcport: p ? o.srcport : 0, dstport: p ? o.dstport : 0, protocol: o.protocol, direction: o.direction, action: o.action,
-    packets: 1, bytes: o.bytes, first: o.time, last: o.time,
-    tcpFlags: o.protocol === TCP ? awsTcpFlags(o.tcpFlags) : 0,
-    trafficPath: o.trafficPath,
-  };
+/** Appends `o`'s flow to `b` (ports `sp`, `dp` as the key has them); returns its index. */
+function newFlow(b: EniBucket, o: Observation, sp: number, dp: number): number {
+  const i = b.n++;
+  if (b.n * NUMS > b.nums.length) {
+    const ints = new Int32Array(b.ints.length * 2); ints.set(b.ints); b.ints = ints;
+    const nums = new Float64Array(b.nums.length * 2); nums.set(b.nums); b.nums = nums;
+  }
+  b.addrs.push(o.srcaddr, o.dstaddr, o.pktSrcaddr, o.pktDstaddr);
+  const ints = b.ints, k = INTS * i;
+  ints[k + SRCPORT] = sp;
+  ints[k + DSTPORT] = dp;
+  ints[k + PROTOCOL] = o.protocol;
+  ints[k + DIR_ACT] = dirAct(o);
+  ints[k + FLAGS] = o.protocol === TCP ? awsTcpFlags(o.tcpFlags) : 0;
+  const nums = b.nums, m = NUMS * i;
+  nums[m + PACKETS] = 1;
+  nums[m + BYTES] = o.bytes;
+  nums[m + FIRST] = o.time;
+  nums[m + LAST] = o.time;
+  nums[m + PATH] = o.trafficPath ?? NaN;
+  return i;
 }
