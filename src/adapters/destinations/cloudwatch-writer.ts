@@ -145,6 +145,9 @@ export class CloudWatchWriter {
   readonly written: CloudWatchWritten[] = [];
   private readonly streams = new Map<string, Stream>();
   private readonly groupOf = new Map<string, string>();
+  private last: Stream | undefined;
+  private lastFlowLog: EmittedRecord['flowLog'] | undefined;
+  private lastEni: string | undefined;
 
   constructor(
     private readonly outDir: string,
@@ -152,13 +155,20 @@ export class CloudWatchWriter {
   ) {}
 
   add(r: EmittedRecord): void {
-    let group = this.groupOf.get(r.flowLog.id);
-    if (group === undefined) this.groupOf.set(r.flowLog.id, (group = logGroupName(r.flowLog)));
-    const k = `${group}\0${r.eniId}`;
-    let s = this.streams.get(k);
-    if (!s) {
-      const parts = ['cloudwatch', logGroupFolder(group), `${logStreamName(r.eniId)}.jsonl`];
-      this.streams.set(k, (s = { group, rel: parts.join('/'), out: new BufferedFile(join(this.outDir, ...parts)), pending: new Pending() }));
+    let s = this.last;
+    // A window's records come interface by interface: most go to the stream the previous one went to.
+    if (s === undefined || r.flowLog !== this.lastFlowLog || r.eniId !== this.lastEni) {
+      let group = this.groupOf.get(r.flowLog.id);
+      if (group === undefined) this.groupOf.set(r.flowLog.id, (group = logGroupName(r.flowLog)));
+      const k = `${group}\0${r.eniId}`;
+      s = this.streams.get(k);
+      if (!s) {
+        const parts = ['cloudwatch', logGroupFolder(group), `${logStreamName(r.eniId)}.jsonl`];
+        this.streams.set(k, (s = { group, rel: parts.join('/'), out: new BufferedFile(join(this.outDir, ...parts)), pending: new Pending() }));
+      }
+      this.last = s;
+      this.lastFlowLog = r.flowLog;
+      this.lastEni = r.eniId;
     }
     const ts = r.start * 1000;
     s.pending.addEvent(ts, this.ingestionTimeMs(r), r.line);
