@@ -123,6 +123,13 @@ interface FlowLogState {
   nextToClose: number;
   /** Still present in the network (not deleted). */
   live: boolean;
+  /**
+   * Per interface, how many flows its last closed window held: the next
+   * window's columns and table start that big (windows of one flow log see
+   * much the same traffic) instead of growing to it, each growth an allocation
+   * and a copy.
+   */
+  sizes: Map<string, number>;
 }
 
 interface Closing {
@@ -310,7 +317,11 @@ export class Aggregator {
   private count(s: FlowLogState, w: Window, o: Observation, key: number): number {
     let b = w.enis.get(o.eni.id);
     if (!b) {
-      b = { eni: o.eni, n: 0, addrs: [], ints: new Int32Array(INTS * 16), nums: new Float64Array(NUMS * 16), table: new Int32Array(2 * 64), skipped: false };
+      let room = 16, slots = 64;
+      const size = s.sizes.get(o.eni.id) ?? 0;
+      while (room < size) room *= 2;
+      while (slots < 2 * room) slots *= 2;
+      b = { eni: o.eni, n: 0, addrs: [], ints: new Int32Array(INTS * room), nums: new Float64Array(NUMS * room), table: new Int32Array(2 * slots), skipped: false };
       w.enis.set(o.eni.id, b);
     }
     this.counted = b;
@@ -436,7 +447,7 @@ export class Aggregator {
       if (this.states.has(fl)) continue;
       this.states.set(fl, {
         fl, format: compileFormat(fl.logFormat), parts: this.partsFor?.(fl) ?? 'both', schedule: scheduleOf(fl), creationSeconds: fl.creationTime / 1000,
-        windows: new Map(), current: undefined, nextToClose: 0, live: true,
+        windows: new Map(), current: undefined, nextToClose: 0, live: true, sizes: new Map(),
       });
     }
   }
@@ -476,6 +487,7 @@ export class Aggregator {
         order.sort((x, y) => nums[NUMS * x + FIRST]! - nums[NUMS * y + FIRST]!); // stable: equal firsts stay in arrival order
       }
       const f = this.scratchFlow, { addrs, ints } = b;
+      s.sizes.set(b.eni.id, n);
       // The window's memory goes as its records go.
       b.n = 0;
       b.addrs = [];
