@@ -30,6 +30,22 @@ function fsyncPath(path: string): void {
   try { fsyncSync(fd); } finally { closeSync(fd); }
 }
 
+/**
+ * Flushes a folder's entries (a rename or a new file in it) to disk, for the
+ * API server's stores, which acknowledge writes: without it, a power loss
+ * right after the answer could lose the name though the bytes were synced.
+ * Best effort: some file systems refuse to sync a folder.
+ */
+export function syncDirSync(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try { fsyncSync(fd); } catch { /* not supported here */ } finally { closeSync(fd); }
+}
+
 /** Best effort: the caller is already handling the error that made this necessary. */
 export function discardTemp(tempPath: string): void {
   try { rmSync(tempPath, { force: true }); } catch { /* the original error matters more */ }

@@ -9,6 +9,7 @@
  * the stream when they do not exist, as AWS does.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { syncDirSync } from '../destinations/atomic.ts';
 import { AppendFile } from './append-file.ts';
 import { eventLine } from './load-events.ts';
 import { type LoadReport, loadGroups } from './load-store.ts';
@@ -76,7 +77,11 @@ export class LogStore {
     if (existing) return { stream: existing, created: false };
     const s = new LogStream(name, this.now());
     group.streams.set(name, s);
-    if (this.root) writeFileSync(streamFile(this.root, group.name, name), '', { flag: 'a' });
+    if (this.root) {
+      writeFileSync(streamFile(this.root, group.name, name), '', { flag: 'a' });
+      // The new file's name must outlive a power loss like the events later appended to it.
+      syncDirSync(groupDir(this.root, group.name));
+    }
     this.saveMeta(group);
     return { stream: s, created: true };
   }

@@ -1,5 +1,7 @@
 /** A group's `.group.json`, replaced atomically (temporary file, fsync, rename). */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { syncDirSync } from '../destinations/atomic.ts';
 import type { GroupMeta } from './types.ts';
 
 export function writeMeta(path: string, meta: GroupMeta): void {
@@ -12,6 +14,7 @@ export function writeMeta(path: string, meta: GroupMeta): void {
     closeSync(fd);
   }
   renameSync(tmp, path);
+  syncDirSync(dirname(path));
 }
 
 /** The metadata, or undefined when the file is missing or unreadable (the group then gets defaults). */

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { writeFileAtomicSync } from '../destinations/atomic.ts';
+import { syncDirSync, writeFileAtomicSync } from '../destinations/atomic.ts';
 import { compareKeys, naturalSegments } from './keys.ts';
 import { Layout } from './layout.ts';
 import { prepareNaturalPath } from './placement.ts';
@@ -142,6 +142,7 @@ export class S3Store {
       path = this.layout.blob(bucket, key);
       upload.place(path);
     }
+    syncDirSync(dirname(path));
     const meta: ObjectMeta = {
       key, size: upload.size, md5, lastModified: this.now(),
       contentType: attrs.contentType ?? 'binary/octet-stream',
@@ -187,12 +188,16 @@ export class S3Store {
   }
 
   private writeBucket(info: BucketInfo): void {
-    writeFileAtomicSync(this.layout.bucketFile(info.name), encoder.encode(`${JSON.stringify(info)}\n`));
+    const file = this.layout.bucketFile(info.name);
+    writeFileAtomicSync(file, encoder.encode(`${JSON.stringify(info)}\n`));
+    syncDirSync(dirname(file));
   }
 
   writeSidecar(bucket: string, meta: ObjectMeta, path: string): void {
     const s: Sidecar = { meta, file: relative(this.layout.root, path), ino: inodeOf(path) };
-    writeFileAtomicSync(this.layout.sidecar(bucket, meta.key), encoder.encode(`${JSON.stringify(s)}\n`));
+    const file = this.layout.sidecar(bucket, meta.key);
+    writeFileAtomicSync(file, encoder.encode(`${JSON.stringify(s)}\n`));
+    syncDirSync(dirname(file));
   }
 
   /** Removes an object's file and the folders it leaves empty, up to the bucket's folder. */
