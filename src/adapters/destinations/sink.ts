@@ -27,14 +27,18 @@ export interface DeliverySinkOptions {
   account: string;
   region: string;
   /**
-   * CloudWatch `ingestionTime` = record `end` × 1000 + this many ms. AWS's
-   * typical delay to CloudWatch Logs is about 5 minutes after the window
-   * closes, hence the default. Never read from the wall clock, so runs repeat.
+   * CloudWatch `ingestionTime` = the end of the record's capture window + this
+   * many ms. AWS's typical delay to CloudWatch Logs is about 5 minutes after
+   * the window closes, hence the default. Never read from the wall clock, so
+   * runs repeat.
    */
   cloudWatchIngestionDelayMs?: number;
 }
 
 export const DEFAULT_INGESTION_DELAY_MS = 300_000;
+
+/** When CloudWatch took a record in: its window's end plus the delivery delay (the sink and the run's alarms agree on it). */
+export const ingestionTimeMs = (r: EmittedRecord, delayMs: number): number => r.windowEndMs + delayMs;
 
 export class DeliverySink {
   /** Absolute output folder. */
@@ -50,7 +54,7 @@ export class DeliverySink {
     this.dir = prepareOutputDir(opts.dir);
     const delay = opts.cloudWatchIngestionDelayMs ?? DEFAULT_INGESTION_DELAY_MS;
     this.s3 = new S3Writer(this.dir, opts.account, opts.region);
-    this.cloudwatch = new CloudWatchWriter(this.dir, (r) => r.end * 1000 + delay);
+    this.cloudwatch = new CloudWatchWriter(this.dir, (r) => ingestionTimeMs(r, delay));
     this.firehose = new FirehoseWriter(this.dir);
   }
 

@@ -20,7 +20,8 @@ export function flowLog(over: Partial<FlowLog> & Pick<FlowLog, 'id' | 'destinati
 }
 
 export function record(fl: FlowLog, eniId: string, values: FieldValue[], start: number, end: number): EmittedRecord {
-  return { flowLog: fl, eniId, start, end, values, line: values.map((v) => (v === null ? '-' : String(v))).join(' '), status: 'OK', action: 'ACCEPT' };
+  // The window is taken to end with the record's last second, so ingestion times read as end + delay.
+  return { flowLog: fl, eniId, start, end, windowEndMs: end * 1000, values, line: values.map((v) => (v === null ? '-' : String(v))).join(' '), status: 'OK', action: 'ACCEPT' };
 }
 
 /** A default-format (v2) record. */

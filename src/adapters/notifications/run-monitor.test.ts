@@ -55,7 +55,7 @@ ${endpoints.map((e) => `        - { Protocol: ${e.startsWith('http') ? 'http' : 
 function records(net: ReturnType<typeof buildYaml>['net'], at: number, n: number): EmittedRecord[] {
   const flowLog = [...net.flowLogs.values()][0]!;
   return Array.from({ length: n }, (_, i) => ({
-    flowLog, eniId: 'eni-0123456789abcdef0', start: at, end: at + 10, values: [], status: 'OK' as const, action: 'REJECT' as const,
+    flowLog, eniId: 'eni-0123456789abcdef0', start: at, end: at + 10, windowEndMs: (at + 10) * 1000, values: [], status: 'OK' as const, action: 'REJECT' as const,
     line: `2 123456789012 eni-0123456789abcdef0 203.0.113.9 10.0.0.10 ${40000 + i} 22 6 1 60 ${at} ${at + 10} REJECT OK`,
   }));
 }

@@ -9,7 +9,7 @@
  * A failed POST is recorded in notifications.jsonl; it never stops the run.
  */
 import { join } from 'node:path';
-import { DEFAULT_INGESTION_DELAY_MS } from '../destinations/sink.ts';
+import { DEFAULT_INGESTION_DELAY_MS, ingestionTimeMs } from '../destinations/sink.ts';
 import { logGroupName } from '../destinations/destination-names.ts';
 import { writeFileAtomicSync } from '../destinations/atomic.ts';
 import { Monitor, deliveriesFor, type NotifyEnv } from '../../core/alarms/index.ts';
@@ -27,7 +27,7 @@ export interface RunMonitorOptions {
   seed: string | number;
   /** Epoch seconds the stack exists from. */
   start: number;
-  /** CloudWatch ingestionTime = record end + this (the delivery sink's delay). */
+  /** CloudWatch ingestionTime = the record's window end + this (the delivery sink's delay). */
   ingestionDelayMs?: number;
   /** How notifications are POSTed (tests hand in their own). */
   post?: Poster;
@@ -73,7 +73,7 @@ export function createRunMonitor(o: RunMonitorOptions): RunMonitor {
       if (r.flowLog.destinationType !== 'cloud-watch-logs') return;
       let group = groups.get(r.flowLog.id);
       if (group === undefined) groups.set(r.flowLog.id, (group = logGroupName(r.flowLog)));
-      monitor.accept({ group, stream: `${r.eniId}-all`, timestamp: r.start * 1000, ingestionTime: r.end * 1000 + delay, message: r.line });
+      monitor.accept({ group, stream: `${r.eniId}-all`, timestamp: r.start * 1000, ingestionTime: ingestionTimeMs(r, delay), message: r.line });
     },
     advanceTo(epochSec) {
       monitor.advanceTo(epochSec);

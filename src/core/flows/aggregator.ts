@@ -465,6 +465,7 @@ export class Aggregator {
     if (s.current === w) s.current = undefined;
     const startSec = Math.floor(windowStartMs(s.schedule, c.index) / 1000);
     const endSec = Math.floor(c.endMs / 1000);
+    this.closingEndMs = c.endMs;
     const rows: { id: string; eni: NetworkInterface; bucket: EniBucket | undefined }[] = [];
     if (w) for (const [id, b] of w.enis) rows.push({ id, eni: b.eni, bucket: b });
     if (this.nodata && s.live && !c.partial) {
@@ -520,6 +521,9 @@ export class Aggregator {
     }
   }
 
+  /** End of the window being closed (epoch ms), for the records it emits. */
+  private closingEndMs = 0;
+
   private emit(s: FlowLogState, eni: NetworkInterface, status: LogStatus, start: number, end: number, flow: FlowTotals | null, out: RecordSink): void {
     const r = this.scratch;
     r.eni = eni;
@@ -529,7 +533,7 @@ export class Aggregator {
     r.flow = flow;
     const { values, line } = s.format.renderPart(r, this.env, s.parts);
     r.flow = null;
-    out({ flowLog: s.fl, eniId: eni.id, start, end, values, line, status, action: flow?.action ?? null });
+    out({ flowLog: s.fl, eniId: eni.id, start, end, windowEndMs: this.closingEndMs, values, line, status, action: flow?.action ?? null });
   }
 }
 

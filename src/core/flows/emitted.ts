@@ -14,6 +14,8 @@ export interface EmittedRecord {
   /** Record `start` and `end`, epoch seconds. */
   start: number;
   end: number;
+  /** End of the capture window the record closed with, epoch milliseconds: AWS delivers after it. */
+  windowEndMs: number;
   /** The values in the flow log's format order (version first if the format has it). */
   values: FieldValue[];
   /** The text line: values joined by single spaces, `-` for null. */
