@@ -10,11 +10,10 @@ import fc from 'fast-check';
 import type { Action, Direction, Observation } from '../dataplane/packet.ts';
 import type { FlowLog, NetworkInterface } from '../model/types.ts';
 import { hasPorts } from '../net/protocol.ts';
-import { Aggregator } from './aggregator.ts';
 import { coversInterface } from './coverage.ts';
 import type { EmittedRecord } from './emitted.ts';
 import { awsTcpFlags } from './tcp-flags.ts';
-import { addEni, addFlowLog, addSubnet, addVpc, obs, testNetwork } from './testing.ts';
+import { addEni, addFlowLog, addSubnet, addVpc, driveAggregator, obs, testNetwork } from './testing.ts';
 import { scheduleOf, windowIndexAt } from './windows.ts';
 
 const T0 = 1_700_000_000;
@@ -80,30 +79,15 @@ function toObservation(g: ObsGen, enis: NetworkInterface[]): Observation {
   });
 }
 
-/** Runs the aggregator with deletions and extra clock ticks interleaved in time order. */
+/** Deletions and extra clock ticks, as the driver takes them. */
 function drive(net: ReturnType<typeof build>['net'], logs: FlowLog[], gens: FlowLogGen[], stream: Observation[], ticks: number[],
   opts: { nodata: boolean; capacity: number }, end: number | undefined): EmittedRecord[] {
-  const agg = new Aggregator(net, opts);
-  const out: EmittedRecord[] = [];
   const events = [
     ...gens.flatMap((g, i) => (g.deletedMs === null ? [] : [{ t: T0 + g.deletedMs / 1000, del: logs[i]!.id }])),
-    ...ticks.map((ms) => ({ t: T0 + ms / 1000, del: undefined as string | undefined })),
-  ].sort((a, b) => a.t - b.t);
-  let e = 0;
-  for (const o of stream) {
-    while (e < events.length && events[e]!.t <= o.time) {
-      const ev = events[e++]!;
-      out.push(...agg.advanceTo(ev.t));
-      if (ev.del) {
-        net.flowLogs.delete(ev.del);
-        net.touch();
-      }
-    }
-    agg.observe(o);
-  }
+    ...ticks.map((ms) => ({ t: T0 + ms / 1000 })),
+  ];
   // The run may end before its last windows do: flush must deliver them anyway.
-  out.push(...agg.flush(end === undefined ? undefined : T0 + end / 1000));
-  return out;
+  return driveAggregator(net, stream, opts, events, end === undefined ? undefined : T0 + end / 1000);
 }
 
 const keyOf = (r: EmittedRecord) => `${r.flowLog.id} ${r.values.slice(0, 10).join(' ')}`;

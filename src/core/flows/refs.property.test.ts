@@ -9,9 +9,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Action, Direction, FlowRef, Observation } from '../dataplane/packet.ts';
 import type { FlowLog } from '../model/types.ts';
-import { Aggregator } from './aggregator.ts';
-import type { EmittedRecord } from './emitted.ts';
-import { addEni, addFlowLog, addSubnet, addVpc, obs, testNetwork } from './testing.ts';
+import { addEni, addFlowLog, addSubnet, addVpc, driveAggregator, obs, testNetwork } from './testing.ts';
 
 const T0 = 1_700_000_000;
 
@@ -75,25 +73,11 @@ test('property: records are the same with and without observation refs', () => {
           }
           return o;
         }).sort((a, b) => a.time - b.time);
-        const agg = new Aggregator(net, { capacity, nodata });
-        const out: EmittedRecord[] = [];
         const events = [
           ...gens.flatMap((g, i) => (g.deletedMs === null ? [] : [{ t: T0 + g.deletedMs / 1000, del: logs[i]!.id }])),
-          ...ticks.map((ms) => ({ t: T0 + ms / 1000, del: undefined as string | undefined })),
-        ].sort((a, b) => a.t - b.t);
-        let e = 0;
-        for (const o of stream) {
-          while (e < events.length && events[e]!.t <= o.time) {
-            const ev = events[e++]!;
-            agg.advanceInto(ev.t, (r) => out.push(r));
-            if (ev.del) {
-              net.flowLogs.delete(ev.del);
-              net.touch();
-            }
-          }
-          agg.observe(o);
-        }
-        agg.flushInto(T0 + 1000, (r) => out.push(r));
+          ...ticks.map((ms) => ({ t: T0 + ms / 1000 })),
+        ];
+        const out = driveAggregator(net, stream, { capacity, nodata }, events, T0 + 1000);
         return out.map((r) => `${r.flowLog.id} ${r.line}`);
       };
       assert.deepEqual(run(true), run(false));

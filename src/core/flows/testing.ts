@@ -7,6 +7,8 @@ import { cidr } from '../net/cidr.ts';
 import { ip } from '../net/ip.ts';
 import { Network } from '../model/network.ts';
 import type { FlowLog, NetworkInterface, Subnet, Vpc } from '../model/types.ts';
+import { Aggregator, type AggregatorOptions } from './aggregator.ts';
+import type { EmittedRecord } from './emitted.ts';
 import { DEFAULT_FORMAT } from './fields.ts';
 
 export function testNetwork(account = '123456789010', region = 'us-east-1'): Network {
@@ -113,4 +115,33 @@ export function spread(eni: NetworkInterface, base: Omit<ObsSpec, 'time' | 'byte
 /** Merges observation lists by time (stable), as the data plane would deliver them. */
 export function byTime(...lists: Observation[][]): Observation[] {
   return lists.flat().map((o, i) => ({ o, i })).sort((a, b) => a.o.time - b.o.time || a.i - b.i).map((x) => x.o);
+}
+
+/** A moment in a driven run (epoch seconds): windows are closed up to it, and the flow log `del`, if any, deleted then. */
+export interface DriveEvent { t: number; del?: string | undefined }
+
+/**
+ * Runs an aggregator over a time-ordered observation stream, with window
+ * closings and flow log deletions interleaved at their times, then flushes
+ * at `flushAt` (epoch seconds; undefined flushes every window still open).
+ */
+export function driveAggregator(net: Network, stream: readonly Observation[], opts: AggregatorOptions, events: readonly DriveEvent[], flushAt: number | undefined): EmittedRecord[] {
+  const agg = new Aggregator(net, opts);
+  const out: EmittedRecord[] = [];
+  const sorted = [...events].sort((a, b) => a.t - b.t);
+  const emit = (r: EmittedRecord) => out.push(r);
+  let e = 0;
+  for (const o of stream) {
+    while (e < sorted.length && sorted[e]!.t <= o.time) {
+      const ev = sorted[e++]!;
+      agg.advanceInto(ev.t, emit);
+      if (ev.del) {
+        net.flowLogs.delete(ev.del);
+        net.touch();
+      }
+    }
+    agg.observe(o);
+  }
+  agg.flushInto(flushAt, emit);
+  return out;
 }
