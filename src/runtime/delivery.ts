@@ -21,7 +21,7 @@
 import { mkdirSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deliveryStreamName, logGroupName, logStreamName } from '../adapters/destinations/destination-names.ts';
+import { deliveryStreamName, logGroupName, logGroupRegion, logStreamName } from '../adapters/destinations/destination-names.ts';
 import type { NewEvent } from '../adapters/logs-store/types.ts';
 import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
 import type { EmittedRecord } from '../core/flows/emitted.ts';
@@ -158,11 +158,4 @@ export class LiveDelivery {
     }
     return true;
   }
-}
-
-/** The region in a log-group ARN destination (`arn:aws:logs:REGION:…`), if it names one. */
-function logGroupRegion(fl: FlowLog): string | undefined {
-  if (fl.logGroupName) return undefined;
-  const m = /^arn:[^:]+:logs:([^:]+):/.exec(fl.logDestination);
-  return m?.[1];
 }

@@ -5,8 +5,7 @@
  */
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { ParquetBuilder } from '../adapters/destinations/parquet-encode.ts';
-import { parquetColumnName } from '../adapters/destinations/parquet.ts';
+import { parquetBuilder, parquetBytes } from '../adapters/destinations/parquet.ts';
 import type { EmittedRecord } from '../core/flows/emitted.ts';
 import { formatHeader, parseLogFormat } from '../core/flows/fields.ts';
 import type { FlowLog } from '../core/model/types.ts';
@@ -16,9 +15,9 @@ const gzipAsync = promisify(gzip);
 export async function s3ObjectBytes(fl: FlowLog, records: readonly EmittedRecord[]): Promise<Buffer> {
   const fields = parseLogFormat(fl.logFormat);
   if (fl.fileFormat === 'parquet') {
-    const b = new ParquetBuilder(fields, parquetColumnName);
+    const b = parquetBuilder(fields);
     for (const r of records) b.add(r.values);
-    return Buffer.concat(await b.finish('vpcflow'));
+    return parquetBytes(b);
   }
   let text = `${formatHeader(fields)}\n`;
   for (const r of records) text += `${r.line}\n`;

@@ -6,13 +6,12 @@
  * restart from another network, or from none, would replay calls onto the
  * wrong resources, so it is refused.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
 import { loadScenario } from '../adapters/scenario/index.ts';
 import type { LoadedScenario } from '../core/scenario/types.ts';
-import { toSnapshot } from '../core/snapshot/export.ts';
+import { networkFingerprint } from '../server/ec2-journal.ts';
 
 interface Recorded { file: string; start: string; network: string }
 
@@ -28,8 +27,8 @@ function readRecord(dataDir: string): Recorded | undefined {
   return JSON.parse(text) as Recorded;
 }
 
-const networkHash = (s: LoadedScenario): string =>
-  createHash('sha256').update(JSON.stringify(toSnapshot(s.network.net))).digest('hex');
+/** The EC2 journal's own fingerprint of an adopted network, so both checks agree on what "the same network" is. */
+const networkHash = (s: LoadedScenario): string => networkFingerprint(s.network.net);
 
 export class ScenarioMismatchError extends Error {}
 

@@ -5,12 +5,20 @@
 import type { FlowLog } from '../../core/model/types.ts';
 import { UnsafePathError } from './errors.ts';
 
+const LOG_GROUP_ARN = /^arn:[^:]+:logs:([^:]*):[^:]*:log-group:(.+?)(?::\*)?$/;
+
 /** `LogGroupName`, or the name inside `arn:aws:logs:region:account:log-group:NAME[:*]`. */
 export function logGroupName(fl: FlowLog): string {
   if (fl.logGroupName) return fl.logGroupName;
-  const m = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:(.+?)(?::\*)?$/.exec(fl.logDestination);
+  const m = LOG_GROUP_ARN.exec(fl.logDestination);
   if (!m) throw new Error(`flow log ${fl.id}: no log group name and no log-group ARN in ${JSON.stringify(fl.logDestination)}`);
-  return m[1]!;
+  return m[2]!;
+}
+
+/** The region a log-group ARN destination names, if it names one (a `LogGroupName` is in the flow log's own region). */
+export function logGroupRegion(fl: FlowLog): string | undefined {
+  if (fl.logGroupName) return undefined;
+  return LOG_GROUP_ARN.exec(fl.logDestination)?.[1] || undefined;
 }
 
 /** The name in `arn:aws:firehose:region:account:deliverystream/NAME` (`:NAME` is accepted too). */

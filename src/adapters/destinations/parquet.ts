@@ -26,6 +26,11 @@ export function parquetBuilder(fields: readonly FieldDef[]): ParquetBuilder {
   return new ParquetBuilder(fields, parquetColumnName);
 }
 
+/** A built object's bytes, for a store that takes whole objects (the live server's S3). */
+export async function parquetBytes(built: ParquetBuilder): Promise<Buffer> {
+  return Buffer.concat(await built.finish(CREATED_BY));
+}
+
 /** Writes a built object at `finalPath` (atomically); returns its size. */
 export async function writeParquet(finalPath: string, built: ParquetBuilder): Promise<number> {
   return atomicWriteParts(finalPath, await built.finish(CREATED_BY));
