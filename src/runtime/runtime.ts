@@ -86,7 +86,7 @@ export class LiveRuntime {
     server.onEc2Change((c) => this.beforeChange(c.region, c.time));
     if (this.opts.clock.kind === 'real') {
       this.timer = setInterval(() => {
-        this.serially(() => this.tick()).catch((e: unknown) => this.log(`vpcflow serve: delivery failed: ${(e as Error)?.stack ?? String(e)}`));
+        this.serially(() => this.moveAll(this.opts.clock.now())).catch((e: unknown) => this.log(`vpcflow serve: delivery failed: ${(e as Error)?.stack ?? String(e)}`));
       }, this.opts.tickMs ?? 250);
       this.timer.unref();
     }
@@ -99,8 +99,7 @@ export class LiveRuntime {
    */
   beforeChange(region: string, ms: number): void {
     const rt = this.regions.get(region);
-    if (!rt) return;
-    rt.traffic.runUntil(ms / 1000, (ms - this.delayMs) / 1000, rt.delivery.accept);
+    if (rt) this.moveRegion(rt, ms);
   }
 
   /** `POST /_vpcflow/traffic`: schedules the items from now. */
@@ -151,10 +150,6 @@ export class LiveRuntime {
     this.timer = undefined;
     await this.queue.catch(() => undefined);
     for (const rt of this.regions.values()) await rt.delivery.flush(this.opts.clock.now());
-  }
-
-  private async tick(): Promise<void> {
-    await this.moveAll(this.opts.clock.now());
   }
 
   private async moveAll(now: number): Promise<void> {

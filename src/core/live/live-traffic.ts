@@ -123,9 +123,9 @@ export class LiveTraffic {
         this.failures.push({ place: e.place, message: e.message });
         continue;
       }
-      // Nothing still to come is earlier than the simulation's time, so windows that ended by then are final.
-      this.agg.advanceInto(Math.min(closeBy, this.start + this.sim.now), emit);
       if (!more) break;
+      // Between slices, so memory holds only open windows: nothing still to come is earlier than the simulation's time.
+      this.agg.advanceInto(Math.min(closeBy, this.start + this.sim.now), emit);
     }
     if (t > this.ranTo) this.ranTo = t;
     this.agg.advanceInto(Math.min(closeBy, this.ranTo), emit);
