@@ -147,10 +147,14 @@ export class Aggregator {
   private readonly partsFor: ((fl: FlowLog) => RecordParts) | undefined;
   /** Rendered at once and never kept: one object serves every record. */
   private readonly scratch: RecordData = { eni: undefined as unknown as NetworkInterface, status: 'OK', start: 0, end: 0, flow: null };
-  /** Likewise, the flow of the record being rendered, filled from its bucket's columns. */
+  /**
+   * Likewise, the flow of the record being rendered, filled from its bucket's columns. Its number fields start as
+   * numbers: a field first holding `undefined` and later a small integer kept V8 recompiling closeWindow after every
+   * window (a deoptimization loop that cost about a second of compiler threads per 10 M packets).
+   */
   private readonly scratchFlow: FlowTotals = {
     srcaddr: undefined as unknown as IpAddr, dstaddr: undefined as unknown as IpAddr, pktSrcaddr: undefined as unknown as IpAddr, pktDstaddr: undefined as unknown as IpAddr,
-    srcport: 0, dstport: 0, protocol: 0, direction: 'ingress', action: 'ACCEPT', packets: 0, bytes: 0, first: 0, last: 0, tcpFlags: 0, trafficPath: undefined,
+    srcport: 0, dstport: 0, protocol: 0, direction: 'ingress', action: 'ACCEPT', packets: 0, bytes: 0, first: 0, last: 0, tcpFlags: 0, trafficPath: 0,
   };
   /** Keyed by the flow log object: a flow log deleted and re-created under the same id keeps its own windows. */
   private readonly states = new Map<FlowLog, FlowLogState>();
