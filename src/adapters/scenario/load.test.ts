@@ -172,3 +172,22 @@ test('locate: exact paths, tagged nodes, and the nearest written ancestor of a m
   assert.deepEqual(locate('Resources.Web'), pos(text, 'Web'));
   assert.deepEqual(locate(''), { line: 1, column: 1 });
 });
+
+test('JSON takes the fast way with the same value and positions as the YAML reader gives', () => {
+  const text = '{\n  "name": "j",\n  "seed": 1.5e1,\n  "hosts": { "a\\u0062": "10.0.0.1" },\n  "traffic": [ { "at": "1s", "tcp": { "from": "ab", "to": "x", "port": 80 } } ],\n  "x": [null, true, -0.25, "\\"q\\""]\n}\n';
+  const fast = parseFile(text, 's.json');
+  assert.deepEqual(fast.doc, parseYaml(text, 's.json').value);
+  const locate = makeLocate(parseYaml(text, 's.json').positions);
+  for (const path of ['traffic[0].tcp.port', 'hosts.ab', 'x[2]', 'missing.path', '']) assert.deepEqual(fast.origin.locate(path), locate(path), path);
+});
+
+test('JSON with a key written twice (however escaped) is refused with its line, as YAML refuses it', () => {
+  for (const text of ['{\n  "name": "a",\n  "name": "b"\n}\n', '{ "hosts": { "ab": "10.0.0.1",\n "a\\u0062": "10.0.0.2" } }']) {
+    const e = errorOf(() => parseFile(text, 'd.json'));
+    assert.equal(e.file, 'd.json');
+    assert.equal(e.line, text.startsWith('{\n') ? 3 : 2);
+    assert.match(e.message, /Map keys must be unique/);
+  }
+  // The same key in sibling objects, or a key's text as a value, is not a repeat.
+  assert.deepEqual(parseFile('{ "a": { "k": 1 }, "b": { "k": "k" }, "c": ["k", "k"] }', 'ok.json').doc, { a: { k: 1 }, b: { k: 'k' }, c: ['k', 'k'] });
+});

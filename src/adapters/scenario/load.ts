@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { compileScenario } from '../../core/scenario/compile.ts';
 import { isMapping } from '../../core/scenario/describe.ts';
-import { ScenarioError } from '../../core/scenario/errors.ts';
+import { type Locate, ScenarioError } from '../../core/scenario/errors.ts';
 import { type Origin, errorAt } from '../../core/scenario/origin.ts';
 import type { LoadedScenario, ScenarioOverrides } from '../../core/scenario/types.ts';
+import { parseJsonScenario } from './json.ts';
 import { makeLocate } from './locate.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -14,8 +15,17 @@ interface Loaded {
   origin: Origin;
 }
 
-/** Parses scenario text already in memory (the file name is for messages). */
+/**
+ * Parses scenario text already in memory (the file name is for messages).
+ * JSON takes the fast way; its positions are found (by the YAML reader) only
+ * if a message needs one.
+ */
 export function parseFile(text: string, file: string): Loaded {
+  const json = parseJsonScenario(text);
+  if (json !== undefined) {
+    let locate: Locate | undefined;
+    return { doc: json, origin: { file, locate: (path) => (locate ??= makeLocate(parseYaml(text, file).positions))(path) } };
+  }
   const { value, positions } = parseYaml(text, file);
   return { doc: value, origin: { file, locate: makeLocate(positions) } };
 }
