@@ -9,6 +9,7 @@ import type { DeliveryManifest } from '../adapters/destinations/index.ts';
 import type { ObservationBatch } from '../core/flows/observation-stream.ts';
 import type { Summary } from '../core/report/summary.ts';
 import type { Change, ScenarioOverrides } from '../core/scenario/types.ts';
+import { THREAD_BOOT, type ThreadCode, sourceStack, threadCode } from './thread-code.ts';
 
 export interface AggregationInput {
   scenario: string;
@@ -39,9 +40,12 @@ export type FromAggregation =
   | { k: 'aborted' }
   | { k: 'error'; name: string; message: string; stack: string | undefined };
 
-/** tsx's loader, registered in the worker before it imports TypeScript (hooks are per thread in Node 20). */
-const TSX_API = import.meta.resolve('tsx/esm/api');
 const WORKER = new URL('./aggregation-worker.ts', import.meta.url).href;
+
+/** The worker's code, bundled (see thread-code.ts); start it early, it is ready in well under a second. */
+export function aggregationThreadCode(): Promise<ThreadCode> {
+  return threadCode(WORKER);
+}
 
 const YOUNG_GENERATION_MB = 96;
 
@@ -58,14 +62,17 @@ export class AggregationThread {
   private exited = false;
   private begun = false;
 
-  constructor(input: AggregationInput) {
-    const boot = `import(${JSON.stringify(TSX_API)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER)}); })`;
+  constructor(private readonly code: ThreadCode, input: AggregationInput) {
     // No inherited flags: profiling or test-runner flags are the main thread's business (and some are refused in workers).
     // A young generation larger than V8's default: a window's flows live for a minute or ten of simulated time, and
     // fewer of them are copied into the old generation before they die (about a tenth less CPU for the worker).
-    this.worker = new Worker(boot, { eval: true, workerData: input, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const workerData = { code, input };
+    this.worker = new Worker(THREAD_BOOT, { eval: true, workerData, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (m: FromAggregation) => this.onMessage(m));
-    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('error', (e) => {
+      if (e.stack) e.stack = sourceStack(e.stack, this.code);
+      this.fail(e);
+    });
     this.worker.on('exit', (code) => {
       this.exited = true;
       if (code !== 0) this.fail(new Error(`the aggregation thread stopped (exit code ${code})`));
@@ -143,7 +150,7 @@ export class AggregationThread {
       case 'error': {
         const err = new Error(m.message);
         err.name = m.name;
-        if (m.stack) err.stack = m.stack;
+        if (m.stack) err.stack = sourceStack(m.stack, this.code);
         this.fail(err);
         return;
       }

@@ -24,7 +24,8 @@ import { SummaryCounter } from '../core/report/summary.ts';
 import type { FromAggregation, ToAggregation, AggregationInput } from './aggregation-thread.ts';
 
 const port = parentPort!;
-const input = workerData as AggregationInput;
+/** Started by AggregationThread through thread-code.ts's boot, which takes `code` from the same workerData. */
+const input = (workerData as { input: AggregationInput }).input;
 const send = (m: FromAggregation) => port.postMessage(m);
 
 async function start() {

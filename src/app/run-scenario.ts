@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { loadScenario } from '../adapters/scenario/index.ts';
-import type { ScenarioOverrides } from '../core/scenario/types.ts';
+import type { LoadedScenario, ScenarioOverrides, ScenarioSettings } from '../core/scenario/types.ts';
 import { prepareOutputDir } from '../adapters/destinations/output-dir.ts';
 import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
@@ -20,7 +20,7 @@ import { buildResources } from '../core/report/resources.ts';
 import type { Summary } from '../core/report/summary.ts';
 import { UserError } from '../cli/user-error.ts';
 import { claimOutputFolder } from './output-folder.ts';
-import { AggregationThread } from './aggregation-thread.ts';
+import { AggregationThread, aggregationThreadCode } from './aggregation-thread.ts';
 
 export interface RunOptions {
   scenario: string;
@@ -59,18 +59,11 @@ async function preflightChanges(opts: RunOptions): Promise<void> {
 const iso = (epochSec: number) => new Date(epochSec * 1000).toISOString().replace('.000Z', 'Z');
 
 export async function runScenario(opts: RunOptions): Promise<RunResult> {
-  // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers. It starts
-  // now, loading its code and its copy of the scenario while this thread loads and checks the scenario.
-  const thread = new AggregationThread({ scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges });
-  try {
-    return await run(opts, thread);
-  } catch (e) {
-    await thread.abort();
-    throw e;
-  }
-}
-
-async function run(opts: RunOptions, thread: AggregationThread): Promise<RunResult> {
+  // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers. Its code is
+  // bundled (in esbuild's process) while this thread loads and checks the scenario; the thread starts once the
+  // scenario is known to be good, and loads its own copy while this one simulates.
+  const code = aggregationThreadCode();
+  code.catch(() => undefined); // a bad scenario ends the run before it is awaited
   const { settings, network } = await loadScenario(opts.scenario, opts.overrides);
   const { net } = network;
   try {
@@ -87,6 +80,17 @@ async function run(opts: RunOptions, thread: AggregationThread): Promise<RunResu
     if (opts.ipRanges !== undefined) throw new UserError(`--ip-ranges: ${(e as Error).message}`);
     throw e;
   }
+  const thread = new AggregationThread(await code, { scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges });
+  try {
+    return await run(opts, settings, network, thread);
+  } catch (e) {
+    await thread.abort();
+    throw e;
+  }
+}
+
+async function run(opts: RunOptions, settings: ScenarioSettings, network: LoadedScenario['network'], thread: AggregationThread): Promise<RunResult> {
+  const { net } = network;
   const outDir = claimOutputFolder(opts.out ?? join('vpcflow-out', settings.name));
   // Checked here, where its error keeps its kind; the aggregation thread's sink checks it again.
   prepareOutputDir(outDir);
