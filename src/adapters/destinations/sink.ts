@@ -89,9 +89,10 @@ export class DeliverySink {
     if (this.state === 'closed') return;
     if (this.state !== 'open') throw new Error(`DeliverySink is ${this.state}`);
     this.state = 'closing';
-    await this.s3.close();
-    await this.cloudwatch.close();
-    await this.firehose.close();
+    // Side by side: S3's compression runs on zlib's threads while the other files are written. All settle before a
+    // failure is reported, so an abort that follows finds no write still going.
+    const settled = await Promise.allSettled([this.s3.close(), this.cloudwatch.close(), this.firehose.close()]);
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
     this.state = 'closed';
   }
 
