@@ -5,7 +5,9 @@
  * 2-core machine, and the simulation waited for it; esbuild bundles them in
  * under a tenth of a second, in its own process, while this thread loads the
  * scenario. Packages stay outside the bundle and are required from the entry
- * file's place, as its imports would find them.
+ * file's place, as its imports would find them. The bundle runs as a vm
+ * script, which has no module loader in Node 20: its code may not use a
+ * dynamic `import()` (static imports, all bundled or required, are fine).
  */
 import { readFile } from 'node:fs/promises';
 import { SourceMap, type SourceMapPayload } from 'node:module';
