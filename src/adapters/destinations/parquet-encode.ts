@@ -15,6 +15,7 @@
 import { gzip, gzipSync } from 'node:zlib';
 import type { FieldValue } from '../../core/flows/emitted.ts';
 import type { FieldDef } from '../../core/flows/fields.ts';
+import { grownTo } from '../../core/typed-arrays.ts';
 import { ThriftWriter } from './thrift.ts';
 import { ByteBuffer as Bytes } from './bytes.ts';
 
@@ -106,7 +107,7 @@ class StringColumn {
 
   add(row: number, raw: FieldValue): void {
     const v = raw === null ? '-' : typeof raw === 'string' ? raw : String(raw);
-    if (row === this.indexes.length) this.indexes = grow(this.indexes);
+    if (row === this.indexes.length) this.indexes = grownTo(this.indexes);
     if (v === this.last) { this.indexes[row] = this.lastIndex; return; }
     let idx = this.dict.get(v);
     if (idx === undefined) {
@@ -143,8 +144,8 @@ class NumberColumn {
 
   add(row: number, raw: FieldValue): void {
     if (row === this.values.length) {
-      this.values = grow(this.values);
-      this.present = grow(this.present);
+      this.values = grownTo(this.values);
+      this.present = grownTo(this.present);
     }
     // The common case first: a number of the column's type.
     if (typeof raw === 'number' && (this.int32 ? (raw | 0) === raw : Number.isSafeInteger(raw))) {
@@ -202,12 +203,6 @@ class NumberColumn {
 }
 
 type Column = StringColumn | NumberColumn;
-
-function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /** PLAIN encoding of strings: a 4-byte length, then the UTF-8 bytes. */
 function plainStrings(values: readonly string[], out: Bytes): void {

@@ -17,6 +17,7 @@
 import type { IpAddr } from '../net/ip.ts';
 import { ACK, FIN, ICMP, ICMPV6, RST, SYN, TCP, UDP } from '../net/protocol.ts';
 import type { ConnTrackTimeouts } from '../model/types.ts';
+import { grownTo } from '../typed-arrays.ts';
 
 /**
  * Idle timeouts AWS does not document, chosen to follow Linux conntrack
@@ -230,13 +231,8 @@ export class ConnTrack {
   }
 
   private growSlots(): void {
-    const n = this.lastSeen.length * 2;
-    const ints = new Int32Array(n * STRIDE);
-    ints.set(this.ints);
-    this.ints = ints;
-    const seen = new Float64Array(n);
-    seen.set(this.lastSeen);
-    this.lastSeen = seen;
+    this.ints = grownTo(this.ints);
+    this.lastSeen = grownTo(this.lastSeen);
   }
 
   private unlink(b: number, prev: ConnId, i: ConnId): void {

@@ -28,8 +28,9 @@ import { coversInterface, interfacesCoveredBy, passesTrafficType } from './cover
 import type { EmittedRecord } from './emitted.ts';
 import { type CompiledFormat, type RecordParts, compileFormat } from './formatter.ts';
 import { type FlowTotals, type LogStatus, type RecordData, type RecordEnv, recordEnvFor } from './record.ts';
+import { grownTo } from '../typed-arrays.ts';
 import { awsTcpFlags } from './tcp-flags.ts';
-import { type WindowSchedule, scheduleOf, windowEndMs, windowIndexAt, windowsEndedBy, windowStartMs } from './windows.ts';
+import { type WindowSchedule, scheduleOf, spanFrom, spanUntil, windowEndMs, windowIndexAt, windowsEndedBy, windowStartMs } from './windows.ts';
 
 export interface AggregatorOptions {
   /** Emit NODATA for monitored interfaces idle for a whole window (scenario `options.nodata`). */
@@ -230,8 +231,7 @@ export class Aggregator {
         continue;
       }
       const w = this.windowAt(s, t);
-      // Strictly inside the window by a millisecond, so that any time in [from, until) is sure to fall in it.
-      const lo = (windowStartMs(s.schedule, w.index) + 1) / 1000, hi = (windowEndMs(s.schedule, w.index) - 1) / 1000;
+      const lo = spanFrom(s.schedule, w.index), hi = spanUntil(s.schedule, w.index);
       if (lo > from) from = lo;
       if (hi < until) until = hi;
       if (windows[i] === w) {
@@ -647,8 +647,8 @@ function settle(c: RefPlace): void {
 function newFlow(b: EniBucket, o: Observation, sp: number, dp: number): number {
   const i = b.n++;
   if (b.n * NUMS > b.nums.length) {
-    const ints = new Int32Array(b.ints.length * 2); ints.set(b.ints); b.ints = ints;
-    const nums = new Float64Array(b.nums.length * 2); nums.set(b.nums); b.nums = nums;
+    b.ints = grownTo(b.ints);
+    b.nums = grownTo(b.nums);
   }
   b.addrs.push(o.srcaddr, o.dstaddr, o.pktSrcaddr, o.pktDstaddr);
   const ints = b.ints, k = INTS * i;

@@ -29,8 +29,9 @@ import type { NetworkInterface } from '../model/types.ts';
 import { type IpAddr, ip } from '../net/ip.ts';
 import { TCP } from '../net/protocol.ts';
 import { coversInterface } from './coverage.ts';
+import { grownTo } from '../typed-arrays.ts';
 import { awsTcpFlags } from './tcp-flags.ts';
-import { type WindowSchedule, scheduleOf, windowEndMs, windowIndexAt, windowStartMs } from './windows.ts';
+import { type WindowSchedule, scheduleOf, spanFrom, spanUntil, windowIndexAt } from './windows.ts';
 
 export interface ObservationBatch {
   data: Float64Array;
@@ -49,9 +50,9 @@ const KEY = 10;
 
 /**
  * For an interface and a time, the span [from, until) in which every flow log
- * covering it (the network's, as it is) has the same window, with the
- * Aggregator's arithmetic (see observeByRef): inside each window by a
- * millisecond, and never across a flow log's creation.
+ * covering it (the network's, as it is) has the same window, as the
+ * Aggregator reckons it (observeByRef): within each window's spanFrom and
+ * spanUntil, and never across a flow log's creation.
  */
 export class WindowSpans {
   from = 0;
@@ -81,7 +82,7 @@ export class WindowSpans {
         continue;
       }
       const k = windowIndexAt(s.schedule, t);
-      const lo = (windowStartMs(s.schedule, k) + 1) / 1000, hi = (windowEndMs(s.schedule, k) - 1) / 1000;
+      const lo = spanFrom(s.schedule, k), hi = spanUntil(s.schedule, k);
       if (lo > from) from = lo;
       if (hi < until) until = hi;
     }
@@ -213,11 +214,7 @@ export class ObservationWriter {
     this.until[c] = spans.until;
     if (this.open[c] === 0) {
       this.open[c] = 1;
-      if (this.activeCount === this.active.length) {
-        const a = new Int32Array(this.active.length * 2);
-        a.set(this.active);
-        this.active = a;
-      }
+      if (this.activeCount === this.active.length) this.active = grownTo(this.active);
       this.active[this.activeCount++] = c;
     }
   }
@@ -252,19 +249,14 @@ export class ObservationWriter {
   }
 
   private grow(): void {
-    const g = <T extends Float64Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.open = g(this.open);
-    this.from = g(this.from);
-    this.until = g(this.until);
-    this.packets = g(this.packets);
-    this.bytes = g(this.bytes);
-    this.first = g(this.first);
-    this.last = g(this.last);
-    this.flags = g(this.flags);
+    this.open = grownTo(this.open);
+    this.from = grownTo(this.from);
+    this.until = grownTo(this.until);
+    this.packets = grownTo(this.packets);
+    this.bytes = grownTo(this.bytes);
+    this.first = grownTo(this.first);
+    this.last = grownTo(this.last);
+    this.flags = grownTo(this.flags);
   }
 
   private ip(a: IpAddr): number {
@@ -338,11 +330,7 @@ export class ObservationReader {
       }
       let o = this.loose;
       if (kind === DEFINE) {
-        if (this.keys.length < KEY * (r + 1)) {
-          const k = new Int32Array(Math.max(this.keys.length * 2, KEY * (r + 1)));
-          k.set(this.keys);
-          this.keys = k;
-        }
+        if (this.keys.length < KEY * (r + 1)) this.keys = grownTo(this.keys, KEY * (r + 1));
         for (let j = 0; j < KEY; j++) this.keys[KEY * r + j] = d[i + 2 + j]!;
         o = this.remake(r);
       } else {

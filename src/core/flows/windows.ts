@@ -39,6 +39,19 @@ export function windowEndMs(s: WindowSchedule, k: number): number {
   return s.originMs + (k + 1) * s.lengthMs;
 }
 
+/**
+ * Window `k` shrunk by a millisecond at each end, in epoch seconds: any time in [spanFrom, spanUntil) is surely
+ * inside it, whatever the rounding of times in seconds. The aggregator's memo of a ref's flows and the observation
+ * writer's sums both hold while times stay within it, so they agree on when to look again.
+ */
+export function spanFrom(s: WindowSchedule, k: number): number {
+  return (windowStartMs(s, k) + 1) / 1000;
+}
+
+export function spanUntil(s: WindowSchedule, k: number): number {
+  return (windowEndMs(s, k) - 1) / 1000;
+}
+
 /** How many windows have ended by time `t` (seconds), i.e. the index of the first still open. */
 export function windowsEndedBy(s: WindowSchedule, t: number): number {
   return Math.max(0, Math.floor((t * 1000 - s.originMs) / s.lengthMs));

@@ -12,6 +12,8 @@
  * the root and a sift up to insert).
  */
 
+import { grownTo } from '../typed-arrays.ts';
+
 /** Whatever reacts to events: a connection, an exchange, a scan, an item's repetitions. */
 export interface Flow {
   fire(code: number, arg: number): void;
@@ -102,7 +104,7 @@ export class EventQueue {
     this.topCode = this.code[s]!;
     this.topArg = this.arg[s]!;
     this.flow[s] = undefined;
-    if (this.freeCount === this.free.length) this.free = grow(this.free);
+    if (this.freeCount === this.free.length) this.free = grownTo(this.free);
     this.free[this.freeCount++] = s;
     this.taken = true;
     return true;
@@ -116,19 +118,19 @@ export class EventQueue {
 
   private newSlot(): number {
     if (this.used === this.code.length) {
-      this.code = grow(this.code);
-      this.arg = grow(this.arg);
+      this.code = grownTo(this.code);
+      this.arg = grownTo(this.arg);
       this.flow.length = this.code.length;
       this.flow.fill(undefined, this.used);
-      this.free = grow(this.free);
+      this.free = grownTo(this.free);
     }
     return this.used++;
   }
 
   private growHeap(): void {
-    this.hTime = grow(this.hTime);
-    this.hSeq = grow(this.hSeq);
-    this.hSlot = grow(this.hSlot);
+    this.hTime = grownTo(this.hTime);
+    this.hSeq = grownTo(this.hSeq);
+    this.hSlot = grownTo(this.hSlot);
   }
 
   /** Places (time, seq, slot) at `i` or above. */
@@ -169,10 +171,4 @@ export class EventQueue {
     hq[i] = seq;
     hs[i] = slot;
   }
-}
-
-function grow<T extends Float64Array | Int32Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }

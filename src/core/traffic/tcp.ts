@@ -27,6 +27,7 @@ import type { ResolvedPair } from './endpoints.ts';
 import type { PortLease } from './ports.ts';
 import type { Flow } from './queue.ts';
 import type { Sim } from './sim.ts';
+import { grownTo } from '../typed-arrays.ts';
 import { maxSegmentPayload, rstSize, segmentSize, split, synSize } from './sizes.ts';
 
 // Event codes; `arg` is the attempt number for SYN_TIMER and the sending side for DATA and ACK.
@@ -61,14 +62,9 @@ class End {
 const PENDING = { time: new Float64Array(64), seq: new Float64Array(64), side: new Uint8Array(64), head: 0, tail: 0 };
 
 function growPending(): void {
-  const n = PENDING.time.length * 2;
-  const time = new Float64Array(n), seq = new Float64Array(n), side = new Uint8Array(n);
-  time.set(PENDING.time);
-  seq.set(PENDING.seq);
-  side.set(PENDING.side);
-  PENDING.time = time;
-  PENDING.seq = seq;
-  PENDING.side = side;
+  PENDING.time = grownTo(PENDING.time);
+  PENDING.seq = grownTo(PENDING.seq);
+  PENDING.side = grownTo(PENDING.side);
 }
 
 /** Seconds after the first SYN at which attempt `k + 1` goes (or the connection is given up): 1, 3, 7, …, the gap capped at 120 s. */
