@@ -8,13 +8,33 @@ import { Worker } from 'node:worker_threads';
 import type { DeliveryManifest } from '../adapters/destinations/index.ts';
 import type { ObservationBatch } from '../core/flows/observation-stream.ts';
 import type { Summary } from '../core/report/summary.ts';
+import type { ScenarioFiles } from '../adapters/scenario/index.ts';
+import { originOf } from '../core/scenario/origin.ts';
 import type { Change, ScenarioOverrides } from '../core/scenario/types.ts';
 import { THREAD_BOOT, type ThreadCode, sourceStack, threadCode } from './thread-code.ts';
 
 export interface AggregationInput {
-  scenario: string;
+  files: SentFiles;
   overrides: ScenarioOverrides | undefined;
   ipRanges: string | undefined;
+}
+
+/**
+ * The parsed scenario (and template) as a message carries them: values and file names. Positions stay behind: the
+ * main thread has checked the scenario, so the worker never reports a place in it.
+ */
+export interface SentFiles {
+  doc: unknown;
+  file: string;
+  template: { doc: unknown; file: string } | undefined;
+}
+
+export function sendable(f: ScenarioFiles): SentFiles {
+  return { doc: f.doc, file: f.origin.file, template: f.template && { doc: f.template.doc, file: f.template.origin.file } };
+}
+
+export function received(f: SentFiles): ScenarioFiles {
+  return { doc: f.doc, origin: originOf(f.file), template: f.template && { doc: f.template.doc, origin: originOf(f.template.file) } };
 }
 
 export type ToAggregation =
@@ -84,7 +104,7 @@ export class AggregationThread {
     });
   }
 
-  /** Where the run writes (the worker loads the scenario before it knows). */
+  /** Where the run writes (the worker builds its network meanwhile). */
   begin(outDir: string): void {
     this.begun = true;
     this.post({ k: 'begin', outDir });

@@ -2,8 +2,8 @@
  * The second thread of `vpcflow run`: aggregation, record rendering, the
  * destinations, the run monitor and the summary's counts, fed by the main
  * thread's observations (observation-stream.ts) while it simulates the next
- * ones. It loads the same scenario into its own network and applies the same
- * changes at the same points of the stream, so every call it makes (observe,
+ * ones. It builds its own network from the same parsed scenario and applies
+ * the same changes at the same points of the stream, so every call it makes (observe,
  * advanceInto, closeThrough, flushInto) comes in the order, and with the
  * arguments, the single-threaded run made them: the output is the same bytes.
  *
@@ -14,14 +14,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DeliverySink } from '../adapters/destinations/index.ts';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
 import { type RunMonitor, createRunMonitor } from '../adapters/notifications/index.ts';
-import { loadScenario } from '../adapters/scenario/index.ts';
 import { runAction } from '../core/ec2/actions.ts';
 import { Aggregator } from '../core/flows/aggregator.ts';
 import type { EmittedRecord } from '../core/flows/emitted.ts';
 import { type ObservationConsumer, ObservationReader } from '../core/flows/observation-stream.ts';
 import type { FlowLog } from '../core/model/types.ts';
 import { SummaryCounter } from '../core/report/summary.ts';
-import type { FromAggregation, ToAggregation, AggregationInput } from './aggregation-thread.ts';
+import { compileScenario } from '../core/scenario/compile.ts';
+import { type AggregationInput, type FromAggregation, type ToAggregation, received } from './aggregation-thread.ts';
 
 const port = parentPort!;
 /** Started by AggregationThread through thread-code.ts's boot, which takes `code` from the same workerData. */
@@ -29,14 +29,14 @@ const input = (workerData as { input: AggregationInput }).input;
 const send = (m: FromAggregation) => port.postMessage(m);
 
 async function start() {
-  const { settings, network } = await loadScenario(input.scenario, input.overrides);
+  const { settings, network } = compileScenario({ ...received(input.files), overrides: input.overrides });
   const net = network.net;
   const aws = loadAwsServices(input.ipRanges);
   // Each record goes to its flow log's destination only, which reads its values (Parquet) or its line (the rest).
   const partsFor = (fl: FlowLog) => (fl.destinationType === 's3' && fl.fileFormat === 'parquet' ? 'values' as const : 'line' as const);
   const agg = new Aggregator(net, { nodata: settings.options.nodata, capacity: settings.options.capacity, aws, partsFor });
   const counter = new SummaryCounter();
-  // Made once the main thread says where the run writes (it loads and checks the scenario meanwhile).
+  // Made once the main thread says where the run writes.
   let sink: DeliverySink | undefined;
   let monitor: RunMonitor | undefined;
   const reader = new ObservationReader(net);

@@ -6,7 +6,8 @@
  * resources.json and summary.json.
  */
 import { join } from 'node:path';
-import { loadScenario } from '../adapters/scenario/index.ts';
+import { type ScenarioFiles, readScenario } from '../adapters/scenario/index.ts';
+import { compileScenario } from '../core/scenario/compile.ts';
 import type { LoadedScenario, ScenarioOverrides, ScenarioSettings } from '../core/scenario/types.ts';
 import { prepareOutputDir } from '../adapters/destinations/output-dir.ts';
 import { writeFileAtomicSync } from '../adapters/destinations/atomic.ts';
@@ -20,7 +21,7 @@ import { buildResources } from '../core/report/resources.ts';
 import type { Summary } from '../core/report/summary.ts';
 import { UserError } from '../cli/user-error.ts';
 import { claimOutputFolder } from './output-folder.ts';
-import { AggregationThread, aggregationThreadCode } from './aggregation-thread.ts';
+import { AggregationThread, aggregationThreadCode, sendable } from './aggregation-thread.ts';
 
 export interface RunOptions {
   scenario: string;
@@ -41,8 +42,8 @@ export interface RunResult {
 const SLICE = 250_000;
 
 /** Applies every change to a fresh copy of the network, so a change AWS would refuse stops the run before it starts. */
-async function preflightChanges(opts: RunOptions): Promise<void> {
-  const { settings, network } = await loadScenario(opts.scenario, opts.overrides);
+function preflightChanges(files: ScenarioFiles, overrides: ScenarioOverrides | undefined): void {
+  const { settings, network } = compileScenario({ ...files, overrides });
   for (const c of settings.changes) {
     try {
       runAction({ ...network.ctx, now: () => (settings.start + c.at) * 1000 }, c.action, c.params);
@@ -61,18 +62,19 @@ const iso = (epochSec: number) => new Date(epochSec * 1000).toISOString().replac
 export async function runScenario(opts: RunOptions): Promise<RunResult> {
   // Aggregation, rendering and the destinations run on a second thread, fed the observations as numbers. Its code is
   // bundled (in esbuild's process) while this thread loads and checks the scenario; the thread starts once the
-  // scenario is known to be good, and loads its own copy while this one simulates.
+  // scenario is known to be good, and builds its own copy of the network while this one simulates.
   const code = aggregationThreadCode();
   code.catch(() => undefined); // a bad scenario ends the run before it is awaited
-  const { settings, network } = await loadScenario(opts.scenario, opts.overrides);
+  // Read once: the checks below and the aggregation thread build their own networks from the same parsed files.
+  const files = await readScenario(opts.scenario);
+  const { settings, network } = compileScenario({ ...files, overrides: opts.overrides });
   const { net } = network;
   try {
     checkTraffic(settings, net);
   } catch (e) {
     throw new UserError(`${settings.file}: ${(e as Error).message}`);
   }
-  // Without changes there is nothing to try (and loading the scenario again costs a run with a large file a moment).
-  if (settings.changes.length > 0) await preflightChanges(opts);
+  if (settings.changes.length > 0) preflightChanges(files, opts.overrides);
   try {
     loadAwsServices(opts.ipRanges); // checked here; the aggregation thread loads its own
   } catch (e) {
@@ -80,7 +82,7 @@ export async function runScenario(opts: RunOptions): Promise<RunResult> {
     if (opts.ipRanges !== undefined) throw new UserError(`--ip-ranges: ${(e as Error).message}`);
     throw e;
   }
-  const thread = new AggregationThread(await code, { scenario: opts.scenario, overrides: opts.overrides, ipRanges: opts.ipRanges });
+  const thread = new AggregationThread(await code, { files: sendable(files), overrides: opts.overrides, ipRanges: opts.ipRanges });
   try {
     return await run(opts, settings, network, thread);
   } catch (e) {

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { assertScenarioError, errorOf, pos } from '../../../test/fixtures/scenarios/helpers.ts';
 import { ScenarioError } from '../../core/scenario/errors.ts';
-import { loadScenario, parseFile } from './load.ts';
+import { loadScenario, parseFile, readScenario } from './load.ts';
+import { compileScenario } from '../../core/scenario/compile.ts';
+import { buildResources } from '../../core/report/resources.ts';
 import { makeLocate } from './locate.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -190,4 +192,21 @@ test('JSON with a key written twice (however escaped) is refused with its line, 
   }
   // The same key in sibling objects, or a key's text as a value, is not a repeat.
   assert.deepEqual(parseFile('{ "a": { "k": 1 }, "b": { "k": "k" }, "c": ["k", "k"] }', 'ok.json').doc, { a: { k: 1 }, b: { k: 'k' }, c: ['k', 'k'] });
+});
+
+test('files read once build the same network as often as asked: compiling never changes what was read', async () => {
+  const deepFreeze = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  };
+  for (const name of ['sg-nacl-experiments', 'rejected-ssh-alarm', 'nat-gateway']) {
+    const files = await readScenario(`examples/${name}/scenario.yaml`);
+    deepFreeze(files.doc);
+    deepFreeze(files.template?.doc);
+    const a = compileScenario(files), b = compileScenario(files);
+    assert.notEqual(a.network.net, b.network.net);
+    assert.deepEqual(buildResources(b.network.net, new Set()), buildResources(a.network.net, new Set()), name);
+    assert.deepEqual(b.settings, a.settings, name);
+  }
 });

@@ -1,7 +1,7 @@
 /** Reading a scenario and its template from disk: the only file I/O of scenario loading. */
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { compileScenario } from '../../core/scenario/compile.ts';
+import { type ScenarioInput, compileScenario } from '../../core/scenario/compile.ts';
 import { isMapping } from '../../core/scenario/describe.ts';
 import { type Locate, ScenarioError } from '../../core/scenario/errors.ts';
 import { type Origin, errorAt } from '../../core/scenario/origin.ts';
@@ -39,6 +39,13 @@ function reason(e: unknown): string {
 }
 
 export async function loadScenario(path: string, overrides?: ScenarioOverrides): Promise<LoadedScenario> {
+  return compileScenario({ ...(await readScenario(path)), overrides });
+}
+
+/** A scenario file and the template it names, read and parsed: compileScenario builds a network from them, as often as needed. */
+export type ScenarioFiles = Omit<ScenarioInput, 'overrides'>;
+
+export async function readScenario(path: string): Promise<ScenarioFiles> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -59,5 +66,5 @@ export async function loadScenario(path: string, overrides?: ScenarioOverrides):
     }
     template = parseFile(body, file);
   }
-  return compileScenario({ doc, origin: scenario.origin, template, overrides });
+  return { doc, origin: scenario.origin, template };
 }
