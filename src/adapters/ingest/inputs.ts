@@ -28,35 +28,32 @@ const isDir = (p: string): boolean => {
   try { return statSync(p).isDirectory(); } catch { return false; }
 };
 
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** A folder's account folders (12 digits), sorted: none unless it is a `vpcflow serve` data folder. */
+const accountFolders = (dir: string): string[] => readdirSync(dir).sort().filter((n) => ACCOUNT.test(n)).map((n) => join(dir, n)).filter(isDir);
+
+const regionFolders = (accounts: readonly string[]): string[] =>
+  accounts.flatMap((a) => readdirSync(a).sort().filter((r) => REGION.test(r)).map((r) => join(a, r)).filter(isDir));
+
 /**
  * Whether a folder is a `vpcflow serve` data folder: account folders (12
  * digits), each with `s3/` and a folder per region laid out like a run's
  * output (`cloudwatch/`, `firehose/`, `resources.json`).
  */
 export function isServeDataFolder(dir: string): boolean {
-  return readdirSync(dir).some((n) => /^\d{12}$/.test(n) && isDir(join(dir, n)));
+  return readdirSync(dir).some((n) => ACCOUNT.test(n) && isDir(join(dir, n)));
 }
 
 /** The region folders of a serve data folder (those holding deliveries), each read like a run folder. */
-export function serveRegionFolders(dir: string): string[] {
-  const out: string[] = [];
-  for (const account of readdirSync(dir).sort()) {
-    if (!/^\d{12}$/.test(account) || !isDir(join(dir, account))) continue;
-    for (const region of readdirSync(join(dir, account)).sort()) {
-      const p = join(dir, account, region);
-      if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) && isDir(p)) out.push(p);
-    }
-  }
-  return out;
-}
+export const serveRegionFolders = (dir: string): string[] => regionFolders(accountFolders(dir));
 
 /** The deliveries of a run folder, or of every account and region of a serve data folder. */
 export function runOutputFiles(dir: string): string[] {
-  if (isServeDataFolder(dir)) {
-    const accounts = readdirSync(dir).sort().filter((n) => /^\d{12}$/.test(n)).map((n) => join(dir, n));
-    return [...accounts.flatMap((a) => deliveriesIn(a)), ...serveRegionFolders(dir).flatMap((r) => deliveriesIn(r))];
-  }
-  return deliveriesIn(dir);
+  const accounts = accountFolders(dir);
+  if (!accounts.length) return deliveriesIn(dir);
+  return [...accounts, ...regionFolders(accounts)].flatMap((d) => deliveriesIn(d));
 }
 
 function deliveriesIn(dir: string): string[] {

@@ -40,9 +40,8 @@ export function readRunFormats(dir: string): { formatsFor?: FormatsFor; warnings
   return { formatsFor, warnings };
 }
 
-/** The run folder a delivery file sits in by its place (`X/cloudwatch/G/S.jsonl`, `X/firehose/N.log`), if any. */
-function runFolderOf(file: string): string | undefined {
-  const abs = resolve(file);
+/** The run folder a delivery file (an absolute path) sits in by its place (`X/cloudwatch/G/S.jsonl`, `X/firehose/N.log`), if any. */
+function runFolderOf(abs: string): string | undefined {
   const up = (p: string, n: number): string => (n === 0 ? p : up(dirname(p), n - 1));
   if (abs.endsWith('.jsonl') && basename(up(abs, 2)) === 'cloudwatch') return up(abs, 3);
   if (abs.endsWith('.log') && basename(up(abs, 1)) === 'firehose') return up(abs, 2);
@@ -58,13 +57,14 @@ function runFolderOf(file: string): string | undefined {
 export function formatsBesideRuns(warnings: Warning[]): FormatsFor {
   const byFolder = new Map<string, FormatsFor | undefined>();
   return (file) => {
-    const dir = runFolderOf(file);
+    const abs = resolve(file);
+    const dir = runFolderOf(abs);
     if (dir === undefined) return undefined;
     if (!byFolder.has(dir)) {
       const r = readRunFormats(dir);
       warnings.push(...r.warnings);
       byFolder.set(dir, r.formatsFor);
     }
-    return byFolder.get(dir)?.(resolve(file));
+    return byFolder.get(dir)?.(abs);
   };
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { emptyReport, type IngestReport } from '../../core/ingest/report.ts';
 import { loadIntoStore, relativeSource } from '../ingest/engine.ts';
 import { isServeDataFolder, runOutputFiles, serveRegionFolders } from '../ingest/inputs.ts';
-import { formatsBesideRuns, readRunFormats, RESOURCES_FILE } from '../ingest/run-formats.ts';
+import { readRunFormats, RESOURCES_FILE } from '../ingest/run-formats.ts';
 import { storeLayout } from './layout.ts';
 import { readManifest, sameStamps, type FileStamp } from './manifest.ts';
 
@@ -21,12 +21,6 @@ function stamps(dir: string, files: readonly string[]): FileStamp[] {
     const st = statSync(f);
     return { path: name(f), size: st.size, mtimeMs: st.mtimeMs };
   });
-}
-
-/** Each CloudWatch or Firehose file read in the formats of its own region folder's resources.json. */
-function formatsPerRegion(): ReturnType<typeof readRunFormats> {
-  const warnings: ReturnType<typeof readRunFormats>['warnings'] = [];
-  return { formatsFor: formatsBesideRuns(warnings), warnings };
 }
 
 /**
@@ -42,7 +36,9 @@ export async function refreshRunOutputs(dir: string): Promise<IngestReport | und
   const now = stamps(layout.dir, [...files, ...resources]);
   const manifest = existsSync(layout.manifest) ? readManifest(layout.manifest) : undefined;
   if (manifest ? sameStamps(now, manifest.run?.files ?? []) : files.length === 0) return undefined;
-  const { formatsFor, warnings } = serve ? formatsPerRegion() : readRunFormats(layout.dir);
+  // Left without formatsFor, the load reads a serve folder's files in their own region's resources.json
+  // (engine.ts); a run folder's is read here, first, so that what it reports leads the warnings.
+  const { formatsFor, warnings } = serve ? { formatsFor: undefined, warnings: [] } : readRunFormats(layout.dir);
   const report = await loadIntoStore(layout.dir, files, { origin: 'run', sourceName: relativeSource(layout.dir), runFiles: now, formatsFor }, { ...emptyReport(), warnings });
   return report.unchanged ? undefined : report;
 }

@@ -8,9 +8,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IngestReport } from '../../core/ingest/report.ts';
+import { isServeDataFolder } from '../ingest/inputs.ts';
 import { openDuck, type Duck } from './duck.ts';
 import { SqlError, StoreError } from './errors.ts';
-import { isServeDataFolder } from '../ingest/inputs.ts';
 import { RUN_OUTPUT_FOLDERS, storeLayout } from './layout.ts';
 import { readManifest, type Manifest, type PartEntry } from './manifest.ts';
 import { PRESTO_MACROS } from './presto.ts';
