@@ -74,7 +74,7 @@ export class Sim {
   }
 
   /**
-   * The time a per-packet caller hands to `runNext` or `atNext`, in memory: a
+   * The time a per-packet caller hands to `runNext` or `atNextSeq`, in memory: a
    * double passed to a call that is not inlined is boxed on the heap.
    */
   readonly next = new Float64Array(1);
@@ -94,11 +94,7 @@ export class Sim {
     return true;
   }
 
-  atNext(flow: Flow, code: number, arg: number): void {
-    this.queue.push(this.next[0]!, flow, code, arg);
-  }
-
-  /** `atNext` for an event whose place in the order was reserved (EventQueue.reserveSeq). */
+  /** Schedules an event at `next[0]` in the place of the order reserved for it (EventQueue.reserveSeq). */
   atNextSeq(flow: Flow, code: number, arg: number, seq: number): void {
     this.queue.pushSeq(this.next[0]!, seq, flow, code, arg);
   }

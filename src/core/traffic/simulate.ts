@@ -122,7 +122,8 @@ export class Simulation {
       this.sim.now = q.topTime;
       q.topFlow!.fire(q.topCode, q.topArg);
     }
-    return q.peekTime() !== undefined && q.peekTime()! <= t;
+    const next = q.peekTime();
+    return next !== undefined && next <= t;
   }
 
   /** Events still scheduled (connections in progress, repetitions to come). */
