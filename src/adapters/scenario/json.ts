@@ -9,7 +9,8 @@
 
 /** The value of `text` if it is JSON without repeated keys in any object; otherwise undefined. */
 export function parseJsonScenario(text: string): unknown {
-  const start = firstNonSpace(text);
+  // After a byte-order mark, if any.
+  const start = nonSpaceFrom(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   // Only an object can be a scenario or a template; anything else gets the YAML reader's message.
   if (text.charCodeAt(start) !== 0x7b /* { */) return undefined;
   let value: unknown;
@@ -19,17 +20,6 @@ export function parseJsonScenario(text: string): unknown {
     return undefined;
   }
   return hasRepeatedKey(text, start) ? undefined : value;
-}
-
-function firstNonSpace(text: string): number {
-  let i = 0;
-  // A byte-order mark, then JSON's whitespace.
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-  }
-  return i;
 }
 
 /**
@@ -47,7 +37,7 @@ function hasRepeatedKey(text: string, from: number): boolean {
     else if (c === 0x22 /* " */) {
       const end = stringEnd(text, i);
       const keys = open[open.length - 1];
-      if (keys !== undefined && text.charCodeAt(firstNonSpaceFrom(text, end + 1)) === 0x3a /* : */) {
+      if (keys !== undefined && text.charCodeAt(nonSpaceFrom(text, end + 1)) === 0x3a /* : */) {
         const raw = text.slice(i + 1, end);
         // Escapes spell the same key more than one way: compare what they mean.
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
@@ -69,7 +59,8 @@ function stringEnd(text: string, at: number): number {
   }
 }
 
-function firstNonSpaceFrom(text: string, i: number): number {
+/** Index of the first character from `i` on that is not JSON whitespace. */
+function nonSpaceFrom(text: string, i: number): number {
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
