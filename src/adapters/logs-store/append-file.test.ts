@@ -67,3 +67,16 @@ for (const truncateFails of [false, true]) {
     }
   });
 }
+
+test('with stopOnFailure, a failed round also fails the appends waiting behind it and every later one', async () => {
+  const path = join(dir, 'journal.jsonl');
+  writeFileSync(path, '');
+  const f = new AppendFile(path, failingOpener(1, false), { stopOnFailure: true });
+  const first = f.append(line('torn by a full disk'));
+  const behind = f.append(line('queued while the first round ran'));
+  await assert.rejects(first, /ENOSPC/);
+  await assert.rejects(behind, /ENOSPC/);
+  await assert.rejects(f.append(line('after the failure')), /ENOSPC/);
+  await f.close();
+  assert.equal(readFileSync(path, 'utf8'), '');
+});

@@ -21,6 +21,16 @@ const NEWLINE = Buffer.from('\n');
 
 interface Waiter { resolve: () => void; reject: (e: unknown) => void }
 
+export interface AppendFileOptions {
+  /**
+   * After a failed round, fail every append still waiting and every later one
+   * with the same error: for a file whose lines only mean something all
+   * together (the EC2 journal), where a line written after a lost one would
+   * be worse than none.
+   */
+  stopOnFailure?: boolean;
+}
+
 export class AppendFile {
   private handle: FileHandle | undefined;
   private pending: string[] = [];
@@ -31,11 +41,18 @@ export class AppendFile {
   private size: number | undefined;
   /** A failed round left bytes that could not be cut off: the next one starts with a newline. */
   private fragment = false;
+  /** With `stopOnFailure`, the failure every append now gets. */
+  private failed: { error: unknown } | undefined;
 
-  constructor(readonly path: string, private readonly openFile: AppendOpener = (p) => open(p, 'a')) {}
+  constructor(
+    readonly path: string,
+    private readonly openFile: AppendOpener = (p) => open(p, 'a'),
+    private readonly opts: AppendFileOptions = {},
+  ) {}
 
   append(text: string): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`${this.path} is closed`));
+    if (this.failed) return Promise.reject(this.failed.error);
     return new Promise<void>((resolve, reject) => {
       this.pending.push(text);
       this.waiters.push({ resolve, reject });
@@ -78,6 +95,12 @@ export class AppendFile {
           for (const w of waiters) w.resolve();
         } catch (e) {
           await this.cutBack();
+          if (this.opts.stopOnFailure) {
+            this.failed = { error: e };
+            waiters.push(...this.waiters);
+            this.pending = [];
+            this.waiters = [];
+          }
           for (const w of waiters) w.reject(e);
         }
       }
