@@ -15,6 +15,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { syncDirSync } from '../adapters/destinations/atomic.ts';
+import { AppendFile } from '../adapters/logs-store/append-file.ts';
 import type { Ec2Context } from '../core/ec2/context.ts';
 import type { DestinationCheck, DestinationProblem } from '../core/ec2/flow-logs.ts';
 import type { Params } from '../core/ec2/params.ts';
@@ -179,23 +181,33 @@ export function readEc2Journal(file: string): JournalLine[] {
   return out;
 }
 
-interface Pending { text: string; done: () => void; fail: (e: Error) => void }
+/**
+ * Opens the journal for appending, creating its folder. A new file's directory
+ * entry must be durable too, or a crash can lose the whole file.
+ */
+async function openJournal(file: string): Promise<FileHandle> {
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true });
+  const created = !existsSync(file);
+  const fh = await open(file, 'a');
+  if (created) syncDirSync(dir);
+  return fh;
+}
 
 /**
- * Appends lines, each durable (`fdatasync`) before its promise resolves. Lines
- * that arrive while a write is in flight go out together in the next one
- * (group commit: one fsync per round, not per call). Lines are written in the
- * order `append` was called, which is the order the calls ran in. After a
- * failed write every later append fails: the file may end in a torn line and
- * the state in memory is ahead of it, so nothing more can be promised.
+ * Appends lines, each durable (`fdatasync`) before its promise resolves, with
+ * the logs store's group commit (one fsync per round, not per call). Lines are
+ * written in the order `append` was called, which is the order the calls ran
+ * in. After a failed write every later append fails: the state in memory is
+ * ahead of the file, so nothing more can be promised.
  */
 export class Ec2JournalWriter {
-  private fh: FileHandle | undefined;
-  private queue: Pending[] = [];
-  private flushing: Promise<void> | undefined;
+  private readonly out: AppendFile;
   private broken: Error | undefined;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.out = new AppendFile(file, openJournal, { stopOnFailure: true });
+  }
 
   /** Why appends fail, once a write has failed. */
   get failure(): Error | undefined {
@@ -204,51 +216,14 @@ export class Ec2JournalWriter {
 
   append(entry: Ec2JournalEntry | Ec2AdoptMark): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
-    return new Promise<void>((done, fail) => {
-      this.queue.push({ text: `${JSON.stringify(entry)}\n`, done, fail });
-      this.flushing ??= this.flush();
+    return this.out.append(`${JSON.stringify(entry)}\n`).catch((e: unknown) => {
+      this.broken ??= new Error(`cannot write the EC2 journal ${this.file}: ${(e as Error).message}`);
+      throw this.broken;
     });
   }
 
-  private async flush(): Promise<void> {
-    try {
-      while (this.queue.length) {
-        const batch = this.queue;
-        this.queue = [];
-        try {
-          const fh = this.fh ?? await this.openFile();
-          await fh.appendFile(batch.map((p) => p.text).join(''));
-          await fh.datasync();
-        } catch (e) {
-          this.broken = new Error(`cannot write the EC2 journal ${this.file}: ${(e as Error).message}`);
-          for (const p of [...batch, ...this.queue]) p.fail(this.broken);
-          this.queue = [];
-          return;
-        }
-        for (const p of batch) p.done();
-      }
-    } finally {
-      this.flushing = undefined;
-    }
-  }
-
-  private async openFile(): Promise<FileHandle> {
-    const dir = dirname(this.file);
-    await mkdir(dir, { recursive: true });
-    const created = !existsSync(this.file);
-    this.fh = await open(this.file, 'a');
-    if (created) {
-      // A new file's directory entry must be durable too, or a crash can lose the whole file.
-      const d = await open(dir, 'r');
-      try { await d.sync(); } finally { await d.close(); }
-    }
-    return this.fh;
-  }
-
   /** Waits for pending appends, then closes the file. */
-  async close(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    await this.fh?.close();
-    this.fh = undefined;
+  close(): Promise<void> {
+    return this.out.close();
   }
 }
