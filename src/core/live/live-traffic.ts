@@ -87,18 +87,11 @@ export class LiveTraffic {
    */
   add(req: TrafficRequest, at: number): TrafficItem[] {
     if (at < this.ranTo) throw new RangeError(`traffic cannot start at ${at}, before the simulation's time ${this.ranTo}`);
+    // Resolved as the request wrote them, so errors name items by the request's places.
+    for (const item of req.items) resolvePair(item, this.net);
     const offset = at - this.start;
     const base = this.items;
     const items = req.items.map((item, i): TrafficItem => ({ ...item, at: offset + item.at, place: `traffic[${base + i}]` }));
-    for (const [i, item] of items.entries()) {
-      try {
-        resolvePair(item, this.net);
-      } catch (e) {
-        // Named as the request wrote it.
-        if (e instanceof TrafficError) throw new TrafficError(req.items[i]!.place, e.detail);
-        throw e;
-      }
-    }
     this.sim.addTraffic(items, req.listen, req.hosts);
     this.items += items.length;
     return items;
