@@ -135,10 +135,9 @@ export class LiveDelivery {
       return;
     }
     let key = first;
+    const hash = `_${s3FileHash(fl.id, slot)}.`;
     // A later delivery for the same period gets a name of its own (and never replaces an earlier object, even across restarts).
-    for (let n = 1; store.getObject(bucket, key) !== undefined; n++) {
-      key = first.replace(`_${s3FileHash(fl.id, slot)}.`, `_${s3FileHash(`${fl.id}#${n}`, slot)}.`);
-    }
+    for (let n = 1; store.getObject(bucket, key) !== undefined; n++) key = first.replace(hash, `_${s3FileHash(`${fl.id}#${n}`, slot)}.`);
     store.putObject(bucket, key, await s3ObjectBytes(fl, records));
     this.counts.s3 += records.length;
   }

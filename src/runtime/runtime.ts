@@ -29,7 +29,7 @@ export interface LiveRuntimeOptions {
   defaultRegion: string;
   /** How often the real clock's timer runs. */
   tickMs?: number;
-  log?: (line: string) => void;
+  log: (line: string) => void;
 }
 
 export interface RegionStatus extends LiveTotals {
@@ -68,15 +68,9 @@ export class LiveRuntime {
   /** Work that moves time (ticks, advances, traffic) runs one piece at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly delayMs: number;
-  private readonly log: (line: string) => void;
 
   constructor(private readonly opts: LiveRuntimeOptions) {
     this.delayMs = Math.round((opts.deliveryDelaySeconds ?? 0) * 1000);
-    this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
-  }
-
-  get clock(): LiveClock {
-    return this.opts.clock;
   }
 
   /** Starts serving `server`'s regions; with the real clock, starts the timer. */
@@ -86,7 +80,7 @@ export class LiveRuntime {
     server.onEc2Change((c) => this.beforeChange(c.region, c.time));
     if (this.opts.clock.kind === 'real') {
       this.timer = setInterval(() => {
-        this.serially(() => this.moveAll(this.opts.clock.now())).catch((e: unknown) => this.log(`vpcflow serve: delivery failed: ${(e as Error)?.stack ?? String(e)}`));
+        this.serially(() => this.moveAll(this.opts.clock.now())).catch((e: unknown) => this.opts.log(`vpcflow serve: delivery failed: ${(e as Error)?.stack ?? String(e)}`));
       }, this.opts.tickMs ?? 250);
       this.timer.unref();
     }
@@ -111,7 +105,8 @@ export class LiveRuntime {
       const now = this.opts.clock.now();
       const req = readTrafficRequest(body, origin, this.attached().region(region).net);
       this.moveRegion(rt, now);
-      const items = rt.traffic.add(req, Math.max(now / 1000, rt.traffic.now));
+      // Moving the region ran its traffic to now (never back), so the items start at its time.
+      const items = rt.traffic.add(req, rt.traffic.now);
       await rt.delivery.flush(now);
       return {
         region, now: iso(now),
@@ -173,7 +168,7 @@ export class LiveRuntime {
       const traffic = new LiveTraffic({
         net: server.region(name).net, start: opts.clock.now() / 1000, seed: opts.seed, aws: opts.aws, nodata: opts.nodata, capacity: opts.capacity,
       });
-      rt = { traffic, delivery: new LiveDelivery(server, name, this.log) };
+      rt = { traffic, delivery: new LiveDelivery(server, name, opts.log) };
       this.regions.set(name, rt);
     }
     return rt;
