@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { loadAwsServices } from '../adapters/ip-ranges.ts';
+import type { AwsServiceIndex } from '../core/flows/aws-services.ts';
 import type { Network } from '../core/model/network.ts';
 import { DEFAULT_REGION, type RunningServer, type ServerOptions, startServer } from '../server/server.ts';
 import type { ServerState } from '../server/state.ts';
@@ -41,6 +42,17 @@ export interface LiveServer extends RunningServer {
 
 export const DEFAULT_SEED = 'vpcflow-serve';
 
+/** The ip-ranges file cannot be read or is not AWS's ip-ranges.json: the user's to fix, as `vpcflow run` reports it. */
+export class IpRangesError extends Error {}
+
+function awsServices(file: string | undefined): AwsServiceIndex {
+  try {
+    return loadAwsServices(file);
+  } catch (e) {
+    throw new IpRangesError((e as Error).message);
+  }
+}
+
 /** The template's buckets and log groups exist in the S3 and Logs stores, as CloudFormation would have created them. */
 function createTemplateStores(state: ServerState, net: Network): void {
   const s3 = s3StoreOf(state);
@@ -55,19 +67,20 @@ function createTemplateStores(state: ServerState, net: Network): void {
 export async function startLiveServer(o: LiveServerOptions = {}): Promise<LiveServer> {
   if (o.dataDir !== undefined) mkdirSync(o.dataDir, { recursive: true });
   const wall = o.wallClock ?? Date.now;
+  const nowMs = Math.floor(wall() / 1000) * 1000;
   // On the real clock the scenario's network is created now; on the simulated one at the scenario's start (or --start).
-  const startIso = o.clock === 'simulated' ? (o.startMs !== undefined ? new Date(o.startMs).toISOString() : undefined) : new Date(Math.floor(wall() / 1000) * 1000).toISOString();
-  const scenario = await scenarioForServe(o.scenario, o.dataDir, startIso);
+  const startMs = o.clock === 'simulated' ? o.startMs : nowMs;
+  const scenario = await scenarioForServe(o.scenario, o.dataDir, startMs === undefined ? undefined : new Date(startMs).toISOString());
   const settings = scenario?.settings;
   if (settings && o.account !== undefined && o.account !== settings.account) {
     throw new ScenarioMismatchError(`--account ${o.account}: the scenario ${settings.file} is for account ${settings.account}`);
   }
   const clock: LiveClock = o.clock === 'simulated'
-    ? new SimulatedClock(o.startMs ?? (settings ? settings.start * 1000 : Math.floor(wall() / 1000) * 1000), o.dataDir)
+    ? new SimulatedClock(o.startMs ?? (settings ? settings.start * 1000 : nowMs), o.dataDir)
     : new RealClock(wall);
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const runtime = new LiveRuntime({
-    clock, seed: o.seed ?? settings?.seed ?? DEFAULT_SEED, deliveryDelaySeconds: o.deliveryDelaySeconds, aws: loadAwsServices(o.ipRanges),
+    clock, seed: o.seed ?? settings?.seed ?? DEFAULT_SEED, deliveryDelaySeconds: o.deliveryDelaySeconds, aws: awsServices(o.ipRanges),
     nodata: o.nodata ?? settings?.options.nodata, capacity: o.capacity ?? settings?.options.capacity,
     defaultRegion: o.defaultRegion ?? settings?.region ?? DEFAULT_REGION, tickMs: o.tickMs, log,
   });

@@ -10,7 +10,7 @@ import { DEFAULT_ACCOUNT, DEFAULT_PORT } from '../../server/server.ts';
 import { SERVICES } from '../../server/services.ts';
 import { ScenarioMismatchError } from '../../runtime/scenario-origin.ts';
 import { Ec2JournalError } from '../../server/ec2-journal.ts';
-import { DEFAULT_SEED, type LiveServer, type LiveServerOptions, startLiveServer } from '../../runtime/start.ts';
+import { DEFAULT_SEED, IpRangesError, type LiveServer, type LiveServerOptions, startLiveServer } from '../../runtime/start.ts';
 import type { Io } from '../main.ts';
 import { UserError } from '../user-error.ts';
 
@@ -33,11 +33,10 @@ export function serveOptions(o: Opts): LiveServerOptions {
     if (!/^\d{4}-\d{2}-\d{2}T/.test(o.start) || Number.isNaN(startMs)) throw new UserError(`--start: expected an ISO 8601 time such as 2026-01-15T10:00:00Z, found "${o.start}"`);
   }
   return {
-    port: Number(o.port), host: o.host, dataDir: resolve(o.data), clock: o.clock,
+    port: Number(o.port), host: o.host, dataDir: resolve(o.data), clock: o.clock, scenario: o.scenario,
     // Without a scenario the account defaults here; with one, it is the scenario's.
-    ...(o.account !== undefined ? { account: o.account } : o.scenario === undefined ? { account: DEFAULT_ACCOUNT } : {}),
-    ...(o.scenario !== undefined ? { scenario: o.scenario } : {}),
-    ...(o.seed !== undefined ? { seed: o.seed } : {}), deliveryDelaySeconds: delay, ...(startMs !== undefined ? { startMs } : {}), ...(o.ipRanges ? { ipRanges: o.ipRanges } : {}),
+    account: o.account ?? (o.scenario === undefined ? DEFAULT_ACCOUNT : undefined),
+    seed: o.seed, deliveryDelaySeconds: delay, startMs, ipRanges: o.ipRanges || undefined,
   };
 }
 
@@ -49,7 +48,7 @@ async function listen(opts: LiveServerOptions): Promise<LiveServer> {
     if (code === 'EADDRINUSE') throw new UserError(`cannot listen on ${opts.host}:${opts.port}: the port is in use`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EACCES') throw new UserError(`cannot listen on ${opts.host}:${opts.port}: ${code}`);
     if (e instanceof ScenarioMismatchError || e instanceof Ec2JournalError) throw new UserError(e.message);
-    if (e instanceof Error && /ip-ranges|ip ranges/i.test(e.message)) throw new UserError(`--ip-ranges: ${e.message}`);
+    if (e instanceof IpRangesError) throw new UserError(`--ip-ranges: ${e.message}`);
     throw e;
   }
 }
