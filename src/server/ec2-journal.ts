@@ -21,6 +21,7 @@ import type { Ec2Context } from '../core/ec2/context.ts';
 import type { DestinationCheck, DestinationProblem } from '../core/ec2/flow-logs.ts';
 import type { Params } from '../core/ec2/params.ts';
 import type { Network } from '../core/model/network.ts';
+import type { RegionState } from './state.ts';
 
 export interface Ec2JournalEntry {
   region: string;
@@ -92,19 +93,15 @@ export function outsideAnswers(action: string, result: unknown): Pick<Ec2Journal
 }
 
 /**
- * Runs a replayed call with the answers it got live: the region's context
- * (which the flow-logs handler uses as is when no server is attached, as in
- * replay) gets a destination check that answers what the journal says.
+ * The region as a replayed call sees it, with the answers the call got live:
+ * its context (which the flow-logs handler uses as is when no server is
+ * attached, as in replay) under a destination check that answers what the
+ * journal says, as the live handler lays its check over the same context.
  */
-export function withOutsideAnswers<T>(ec2: Ec2Context, entry: Ec2JournalEntry, run: () => T): T {
-  if (entry.action !== 'CreateFlowLogs') return run();
-  const ctx = ec2 as Ec2Context & DestinationCheck;
-  ctx.checkFlowLogDestination = () => entry.destinationProblem;
-  try {
-    return run();
-  } finally {
-    delete ctx.checkFlowLogDestination;
-  }
+export function withOutsideAnswers(state: RegionState, entry: Ec2JournalEntry): RegionState {
+  if (entry.action !== 'CreateFlowLogs') return state;
+  const check: DestinationCheck = { checkFlowLogDestination: () => entry.destinationProblem };
+  return { ...state, ec2: Object.assign(Object.create(state.ec2) as Ec2Context, check) };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -138,7 +138,7 @@ export class ServerState {
         const state = this.region(entry.region);
         let outcome = 'succeeded';
         try {
-          this.at(entry.time, () => withOutsideAnswers(state.ec2, entry, () => def.run({ state, action: entry.action }, entry.params)));
+          this.at(entry.time, () => def.run({ state: withOutsideAnswers(state, entry), action: entry.action }, entry.params));
         } catch (e) {
           outcome = `failed with ${errorCode(e)}`;
         }
