@@ -6,13 +6,26 @@
  * how its input is split.
  */
 import { writeSync } from 'node:fs';
-import { createGzip } from 'node:zlib';
+import { createGzip, gzip } from 'node:zlib';
 
 export const GZIP_LEVEL = 6;
 
 /** RFC 1952 header byte 9; zlib stamps the build platform there, which would make output vary by OS. */
 const OS_BYTE_OFFSET = 9;
 const OS_UNIX = 3;
+
+/** Makes a whole gzip member's header the same on every platform (in place); returns it. */
+export function stampOs(member: Buffer): Buffer {
+  member[OS_BYTE_OFFSET] = OS_UNIX;
+  return member;
+}
+
+/** `data` as one reproducible gzip member at `level` (AWS's 6 by default), compressed on zlib's threads. */
+export function gzipBytes(data: Uint8Array, level = GZIP_LEVEL): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    gzip(data, { level }, (err, z) => (err ? reject(err) : resolve(stampOs(z))));
+  });
+}
 
 /** Compresses the chunks into the open file `fd`; returns the compressed size. Chunks may be reused once consumed. */
 export async function gzipChunksToFd(chunks: Iterable<Buffer>, fd: number): Promise<number> {

@@ -12,10 +12,11 @@
  * threads while the next ones are encoded. Numbers read `-` as null; strings keep their `-`
  * (AWS's schema default), as DuckDB's writer does here.
  */
-import { gzip, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { FieldValue } from '../../core/flows/emitted.ts';
 import type { FieldDef } from '../../core/flows/fields.ts';
 import { grownTo } from '../../core/typed-arrays.ts';
+import { gzipBytes, stampOs } from './gzip.ts';
 import { ThriftWriter } from './thrift.ts';
 import { ByteBuffer as Bytes } from './bytes.ts';
 
@@ -41,9 +42,6 @@ const GZIP = 2;
 const DATA_PAGE = 0, DICTIONARY_PAGE = 2;
 
 const MAGIC = Buffer.from('PAR1', 'latin1');
-/** RFC 1952 header byte 9; zlib stamps the build platform there (see gzip.ts). */
-const OS_BYTE_OFFSET = 9;
-const OS_UNIX = 3;
 
 /**
  * The RLE / bit-packing hybrid encoding of `n` small non-negative integers of
@@ -468,18 +466,8 @@ function page(type: number, body: Buffer, numValues: number, encoding: number): 
 const ASYNC_GZIP_FROM = 16 * 1024;
 
 function gzipPage(body: Buffer): Promise<Buffer> {
-  if (body.length < ASYNC_GZIP_FROM) {
-    const z = gzipSync(body, { level: PARQUET_GZIP_LEVEL });
-    z[OS_BYTE_OFFSET] = OS_UNIX;
-    return Promise.resolve(z);
-  }
-  return new Promise((resolve, reject) => {
-    gzip(body, { level: PARQUET_GZIP_LEVEL }, (err, z) => {
-      if (err) { reject(err); return; }
-      z[OS_BYTE_OFFSET] = OS_UNIX;
-      resolve(z);
-    });
-  });
+  if (body.length < ASYNC_GZIP_FROM) return Promise.resolve(stampOs(gzipSync(body, { level: PARQUET_GZIP_LEVEL })));
+  return gzipBytes(body, PARQUET_GZIP_LEVEL);
 }
 
 function typeOf(c: Column): 'int32' | 'int64' | 'string' {
