@@ -87,7 +87,9 @@ async function start() {
       }
       case 'finish': {
         await writing;
-        agg.flushInto(m.end, deliver);
+        // The last windows close here, after the simulation: each flow log's S3 objects are written (compressed on
+        // zlib's threads) while the next flow logs' records are made.
+        agg.flushInto(m.end, deliver, (fl) => sink!.finishFlowLog(fl));
         const manifest = await sink!.finish();
         await monitor!.finish(m.last);
         send({

@@ -1,12 +1,9 @@
 /**
  * Gzip as AWS's S3 objects use it, made reproducible: fixed level 6, mtime 0
- * and a fixed OS byte, so the same records always give the same bytes. Input
- * is streamed through zlib on its worker thread, so the next chunk is encoded
- * while the previous one is compressed; deflate's output does not depend on
- * how its input is split.
+ * (zlib's default header) and a fixed OS byte, so the same records always
+ * give the same bytes.
  */
-import { writeSync } from 'node:fs';
-import { createGzip, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 
 export const GZIP_LEVEL = 6;
 
@@ -20,37 +17,14 @@ export function stampOs(member: Buffer): Buffer {
   return member;
 }
 
-/** `data` as one reproducible gzip member at `level` (AWS's 6 by default), compressed on zlib's threads. */
+/**
+ * `data` as one reproducible gzip member at `level` (AWS's 6 by default), compressed on a zlib thread in one go:
+ * the output buffer holds the whole member (deflate's bound), so zlib never comes back to this thread for room
+ * between pieces, and a thread busy rendering records does not hold the compression up.
+ */
 export function gzipBytes(data: Uint8Array, level = GZIP_LEVEL): Promise<Buffer> {
+  const chunkSize = Math.max(16 * 1024, data.length + (data.length >> 10) + 1024);
   return new Promise((resolve, reject) => {
-    gzip(data, { level }, (err, z) => (err ? reject(err) : resolve(stampOs(z))));
+    gzip(data, { level, chunkSize }, (err, z) => (err ? reject(err) : resolve(stampOs(z))));
   });
-}
-
-/** Compresses the chunks into the open file `fd`; returns the compressed size. Chunks may be reused once consumed. */
-export async function gzipChunksToFd(chunks: Iterable<Buffer>, fd: number): Promise<number> {
-  // zlib's default header already has mtime 0 and no file name; only the OS byte varies.
-  const gz = createGzip({ level: GZIP_LEVEL });
-  let written = 0;
-  gz.on('data', (c: Buffer) => {
-    if (written <= OS_BYTE_OFFSET && written + c.length > OS_BYTE_OFFSET) c[OS_BYTE_OFFSET - written] = OS_UNIX;
-    for (let o = 0; o < c.length;) o += writeSync(fd, c, o, c.length - o);
-    written += c.length;
-  });
-  const finished = new Promise<void>((resolve, reject) => {
-    gz.on('end', resolve);
-    gz.on('error', reject);
-  });
-  try {
-    for (const chunk of chunks) {
-      // The callback fires once zlib has consumed the chunk, so the caller may then overwrite it.
-      await new Promise<void>((resolve, reject) => gz.write(chunk, (err) => (err ? reject(err) : resolve())));
-    }
-    gz.end();
-    await finished;
-  } catch (err) {
-    gz.destroy();
-    throw err;
-  }
-  return written;
 }

@@ -8,10 +8,10 @@ import type { EmittedRecord } from '../../core/flows/emitted.ts';
 import { formatHeader, parseLogFormat, type FieldDef } from '../../core/flows/fields.ts';
 import { DELIVERY_SLOT_SECONDS, deliverySlot, s3ObjectKey } from '../../core/flows/s3-keys.ts';
 import type { FlowLog } from '../../core/model/types.ts';
-import { atomicWriteFd } from './atomic.ts';
+import { atomicWriteParts } from './atomic.ts';
 import { ByteBuffer } from './bytes.ts';
 import { safeSegment } from './destination-names.ts';
-import { gzipChunksToFd } from './gzip.ts';
+import { gzipBytes } from './gzip.ts';
 import type { WrittenFile } from './manifest.ts';
 import { parquetBuilder, writeParquet } from './parquet.ts';
 import type { ParquetBuilder } from './parquet-encode.ts';
@@ -23,14 +23,11 @@ interface OpenObject {
   fl: FlowLog;
   period: number;
   records: number;
-  /** The record lines as UTF-8, each ending in `\n` (text objects)... */
+  /** The header and record lines as UTF-8, each ending in `\n` (text objects)... */
   lines: ByteBuffer | undefined;
   /** ...or the columns being built (Parquet). */
   built: ParquetBuilder | undefined;
 }
-
-/** Text objects go to zlib in pieces of this size. */
-const GZIP_PIECE = 1 << 20;
 
 export interface S3Written { bucket: string; file: WrittenFile }
 
@@ -39,6 +36,8 @@ export class S3Writer {
   private readonly open = new Map<string, OpenObject>();
   private readonly fieldsOf = new Map<string, readonly FieldDef[]>();
   private last: OpenObject | undefined;
+  /** Writes started by finishFlowLog. */
+  private readonly early: Promise<void>[] = [];
 
   constructor(
     private readonly outDir: string,
@@ -54,7 +53,10 @@ export class S3Writer {
       o = this.open.get(k);
       if (!o) {
         const built = r.flowLog.fileFormat === 'parquet' ? parquetBuilder(this.fields(r.flowLog)) : undefined;
-        this.open.set(k, (o = { fl: r.flowLog, period, records: 0, lines: built ? undefined : new ByteBuffer(4096), built }));
+        // A text object's bytes start with the header line of its format's field names.
+        const lines = built ? undefined : new ByteBuffer(4096);
+        lines?.text(`${formatHeader(this.fields(r.flowLog))}\n`);
+        this.open.set(k, (o = { fl: r.flowLog, period, records: 0, lines, built }));
       }
       this.last = o;
     }
@@ -73,8 +75,20 @@ export class S3Writer {
     await this.flush((o) => o.period + S3_PERIOD_SEC <= (flowLogFrom ? Math.max(epochSec, flowLogFrom(o.fl)) : epochSec));
   }
 
+  /**
+   * Flow log `fl` will add no more records: its objects are written now (in the background), not at close. Text
+   * objects compress on a zlib thread meanwhile, whatever this thread does.
+   */
+  finishFlowLog(fl: FlowLog): void {
+    const writing = this.flush((o) => o.fl === fl);
+    writing.catch(() => undefined); // awaited, and any failure thrown, at close
+    this.early.push(writing);
+  }
+
   async close(): Promise<void> {
+    const early = await Promise.allSettled(this.early);
     await this.flush(() => true);
+    for (const e of early) if (e.status === 'rejected') throw e.reason;
   }
 
   private async flush(done: (o: OpenObject) => boolean): Promise<void> {
@@ -106,19 +120,10 @@ export class S3Writer {
     const { bucket, key } = s3ObjectKey(o.fl, this.account, this.region, o.period);
     const segments = [safeSegment('S3 bucket', bucket), ...key.split('/').map((s) => safeSegment('S3 key segment', s))];
     const path = join(this.outDir, 's3', ...segments);
-    const fields = this.fields(o.fl);
-    let bytes: number;
     const records = o.records;
-    if (o.built) {
-      bytes = await writeParquet(path, o.built);
-    } else {
-      const text = o.lines!.view();
-      const pieces: Buffer[] = [Buffer.from(`${formatHeader(fields)}\n`, 'utf8')];
-      for (let at = 0; at < text.length; at += GZIP_PIECE) pieces.push(text.subarray(at, Math.min(text.length, at + GZIP_PIECE)));
-      let size = 0;
-      await atomicWriteFd(path, async (fd) => { size = await gzipChunksToFd(pieces, fd); });
-      bytes = size;
-    }
+    // Text: compressed in one go on a zlib thread, started before anything is awaited, so it runs on while this
+    // thread renders the next records.
+    const bytes = o.built ? await writeParquet(path, o.built) : await atomicWriteParts(path, [await gzipBytes(o.lines!.view())]);
     return { bucket, file: { path: ['s3', ...segments].join('/'), records, bytes } };
   }
 }

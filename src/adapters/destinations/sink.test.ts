@@ -71,3 +71,22 @@ test('the same emissions give byte-identical output folders', async () => {
   for (const f of files) assert.ok(readFileSync(join(a.dir, f)).equals(readFileSync(join(b.dir, f))), f);
   assert.deepEqual(a.manifest, b.manifest);
 });
+
+test('finishFlowLog writes that flow log\'s S3 objects before finish, and finish lists them once, as if it had written them', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const out = join(dir, 'out');
+  const sink = new DeliverySink({ dir: out, account: ACCOUNT, region: REGION });
+  // No closeThrough: every object is still open when the flow logs end.
+  for (const { records } of emissions()) for (const r of records) sink.accept(r);
+  sink.finishFlowLog(logs[0]!);
+  sink.finishFlowLog(logs[2]!); // not S3: nothing to do before finish
+  const textObjects = () => listFiles(out).filter((f) => f.startsWith('s3/bucket-a/') && !f.split('/').at(-1)!.startsWith('.'));
+  for (let i = 0; i < 200 && textObjects().length < 5; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(textObjects().length, 5, 'written without finish');
+  assert.ok(!listFiles(out).some((f) => f.startsWith('s3/bucket-b/') || f.startsWith('cloudwatch/')), 'the other flow logs wait for finish');
+  const manifest = await sink.finish();
+  const reference = await run();
+  assert.deepEqual(manifest, reference.manifest);
+  for (const f of listFiles(reference.dir)) assert.ok(readFileSync(join(out, f)).equals(readFileSync(join(reference.dir, f))), f);
+});

@@ -9,6 +9,8 @@
  *   `start < t` (e.g. the earliest start of any window still open); S3
  *   periods ending by `t` are then written and CloudWatch events before `t`
  *   released;
+ * - `finishFlowLog(fl)`, if it likes, once flow log `fl` has no record left
+ *   to hand over (its S3 objects are then written without waiting for `finish`);
  * - `finish()` at the end (or `abort()` after a failure, to remove temporary files).
  */
 import type { EmittedRecord } from '../../core/flows/emitted.ts';
@@ -82,6 +84,12 @@ export class DeliverySink {
       return;
     }
     await this.s3.closeThrough(this.watermark, flowLogFrom);
+  }
+
+  /** Flow log `fl` will hand over no more records: its S3 objects may be written now, beside what is still to come. */
+  finishFlowLog(fl: FlowLog): void {
+    if (this.state !== 'open') throw new Error(`DeliverySink is ${this.state}`);
+    if (fl.destinationType === 's3') this.s3.finishFlowLog(fl);
   }
 
   /** Writes everything still buffered and moves every file to its final name. */

@@ -232,3 +232,18 @@ test('a flow log deleted and re-created under the same id keeps both windows apa
   feed(agg, [inbound(a1, T0 + 11), inbound(a1, T0 + 12)]);
   assert.deepEqual(lines(agg.flush(T0 + 120)), [`eni-a1 198.51.100.7 10.0.1.10 50000 22 1 100 ${T0 + 1} ${T0 + 1} ACCEPT OK`, `${T0 + 11} 2`]);
 });
+
+test('flushInto says when each flow log has handed over its last record', () => {
+  const { net, a1, b1, log } = world();
+  log({ id: 'fl-1', resourceId: 'eni-a1' });
+  log({ id: 'fl-2', resourceId: 'vpc-1', resourceType: 'VPC', interval: 600 });
+  const agg = new Aggregator(net);
+  feed(agg, [inbound(a1, T0 + 1), inbound(b1, T0 + 2), inbound(a1, T0 + 70), inbound(b1, T0 + 80)]);
+  const events: string[] = [];
+  agg.flushInto(undefined, (r) => events.push(`${r.flowLog.id} ${r.eniId} ${r.start}`), (fl) => events.push(`drained ${fl.id}`));
+  // fl-1's windows end first (its second at T0 + 120), fl-2's only one at T0 + 600: each drained right after its last record.
+  assert.deepEqual(events, [
+    `fl-1 eni-a1 ${T0 + 1}`, `fl-1 eni-a1 ${T0 + 70}`, 'drained fl-1',
+    `fl-2 eni-a1 ${T0 + 1}`, `fl-2 eni-b1 ${T0 + 2}`, 'drained fl-2',
+  ]);
+});

@@ -389,8 +389,12 @@ export class Aggregator {
     return out;
   }
 
-  /** Like flush, handing each record to `emit` as it is made. */
-  flushInto(end: number | undefined, emit: RecordSink): void {
+  /**
+   * Like flush, handing each record to `emit` as it is made; `drained(fl)`
+   * right after flow log `fl`'s last record (a destination may then finish
+   * its files while the others' records are still being made).
+   */
+  flushInto(end: number | undefined, emit: RecordSink, drained?: (fl: FlowLog) => void): void {
     if (end !== undefined) this.advanceInto(end, emit);
     this.settleAll();
     this.sync();
@@ -401,7 +405,7 @@ export class Aggregator {
         if (k >= s.nextToClose) s.nextToClose = k + 1;
       }
     }
-    this.close(closing, emit);
+    this.close(closing, emit, drained);
   }
 
   /**
@@ -456,9 +460,12 @@ export class Aggregator {
     }
   }
 
-  private close(closing: Closing[], emit: RecordSink): void {
+  private close(closing: Closing[], emit: RecordSink, drained?: (fl: FlowLog) => void): void {
     closing.sort((a, b) => a.endMs - b.endMs || (a.state.fl.id < b.state.fl.id ? -1 : a.state.fl.id > b.state.fl.id ? 1 : 0));
-    for (const c of closing) this.closeWindow(c, emit);
+    for (const c of closing) {
+      this.closeWindow(c, emit);
+      if (drained !== undefined && c.state.windows.size === 0) drained(c.state.fl);
+    }
     for (const [fl, s] of this.states) if (!s.live && s.windows.size === 0) this.states.delete(fl);
   }
 
