@@ -39,3 +39,38 @@ test('different address pairs do not share the reservation', () => {
   const b = ports.take(EphemeralPorts.key(TCP, ip('10.0.0.1'), ip('10.0.0.3')), new Rng(3), 0);
   assert.equal(a, b);
 });
+
+test('sweeping released ports never changes a draw: the same ports as a table that keeps every release', () => {
+  // The reference: the same draws over a table nothing is ever removed from.
+  const reference = (rng: Rng, m: Map<number, number>, now: number): number | undefined => {
+    let port = 0;
+    for (let i = 0; i < 16; i++) {
+      port = rng.int(EPHEMERAL_LOW, EPHEMERAL_HIGH);
+      if ((m.get(port) ?? -Infinity) <= now) { m.set(port, Infinity); return port; }
+    }
+    const range = EPHEMERAL_HIGH - EPHEMERAL_LOW + 1;
+    for (let i = 1; i < range; i++) {
+      const p = EPHEMERAL_LOW + ((port - EPHEMERAL_LOW + i) % range);
+      if ((m.get(p) ?? -Infinity) <= now) { m.set(p, Infinity); return p; }
+    }
+    return undefined;
+  };
+  const ports = new EphemeralPorts(), model = new Map<number, number>();
+  const a = new Rng(9), b = new Rng(9), pick = new Rng(10);
+  const open: number[] = [];
+  for (let step = 0; step < 20000; step++) {
+    const now = step / 10;
+    // Mostly takes, so that thousands of ports are open or waiting at once (sweeps run and find little to drop).
+    if (open.length > 0 && pick.next() < 0.4) {
+      const [port] = open.splice(pick.int(0, open.length - 1), 1);
+      const at = now + pick.int(0, 600);
+      ports.release(KEY, port!, at);
+      model.set(port!, at);
+      continue;
+    }
+    const p = ports.take(KEY, a, now);
+    assert.equal(p, reference(b, model, now), `step ${step}`);
+    if (p !== undefined) open.push(p);
+  }
+  assert.ok(open.length > 1024, `${open.length} open at the end`);
+});

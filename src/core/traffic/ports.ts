@@ -10,12 +10,19 @@ import { EPHEMERAL_HIGH, EPHEMERAL_LOW } from './constants.ts';
 const RANGE = EPHEMERAL_HIGH - EPHEMERAL_LOW + 1;
 /** Random draws before walking the range for a free port. */
 const DRAWS = 16;
-/** Ports whose release time has passed are swept out once a pair holds this many. */
+/** Ports whose release time has passed are swept out once a pair holds this many... */
 const SWEEP_AT = 1024;
 
+interface PairPorts {
+  /** Port → time it becomes free (Infinity while open). */
+  ports: Map<number, number>;
+  /** ...and then again each time it has doubled since: a pair with many ports in use is not swept on every draw. */
+  sweepAt: number;
+}
+
 export class EphemeralPorts {
-  /** protocol/src/dst → port → time it becomes free (Infinity while open). */
-  private readonly taken = new Map<string, Map<number, number>>();
+  /** protocol/src/dst → its ports. A port swept out or never drawn is free, like one whose time has passed. */
+  private readonly taken = new Map<string, PairPorts>();
 
   static key(protocol: number, src: IpAddr, dst: IpAddr): string {
     return `${protocol} ${src.text} ${dst.text}`;
@@ -23,9 +30,13 @@ export class EphemeralPorts {
 
   /** A free port for `key` at time `now`, marked open; undefined when the whole range is in use. */
   take(key: string, rng: Rng, now: number): number | undefined {
-    let m = this.taken.get(key);
-    if (!m) this.taken.set(key, (m = new Map()));
-    else if (m.size >= SWEEP_AT) for (const [p, t] of m) if (t <= now) m.delete(p);
+    let pair = this.taken.get(key);
+    if (!pair) this.taken.set(key, (pair = { ports: new Map(), sweepAt: SWEEP_AT }));
+    const m = pair.ports;
+    if (m.size >= pair.sweepAt) {
+      for (const [p, t] of m) if (t <= now) m.delete(p);
+      pair.sweepAt = Math.max(SWEEP_AT, 2 * m.size);
+    }
     let port = 0;
     for (let i = 0; i < DRAWS; i++) {
       port = rng.int(EPHEMERAL_LOW, EPHEMERAL_HIGH);
@@ -40,7 +51,7 @@ export class EphemeralPorts {
 
   /** The port is free again from time `at`. */
   release(key: string, port: number, at: number): void {
-    this.taken.get(key)?.set(port, at);
+    this.taken.get(key)?.ports.set(port, at);
   }
 }
 
