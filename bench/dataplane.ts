@@ -38,7 +38,7 @@ import * as sg from '../src/core/ec2/security-groups.ts';
 import { createSubnet } from '../src/core/ec2/subnets.ts';
 import { createVpc } from '../src/core/ec2/vpcs.ts';
 import { Engine } from '../src/core/dataplane/engine.ts';
-import type { Packet } from '../src/core/dataplane/packet.ts';
+import { type Packet, newFlowCache } from '../src/core/dataplane/packet.ts';
 import { Network } from '../src/core/model/network.ts';
 import { type IpAddr, ip } from '../src/core/net/ip.ts';
 import { ACK, SYN, TCP } from '../src/core/net/protocol.ts';
@@ -107,7 +107,7 @@ function runSegments(net: Network, conns: Conn[], packets: number, cached: boole
   const engine = new Engine(net);
   const pool: Packet[] = conns.map((c) => ({
     time: 0, src: c.src, dst: c.dst, protocol: TCP, sport: c.sport, dport: c.dport, flags: ACK, icmpType: -1, icmpCode: -1, size: 52,
-    flow: cached ? {} : undefined,
+    flow: cached ? newFlowCache() : undefined,
   }));
   engine.compiled(); // compiling the network is not a verdict
   let accepted = 0;

@@ -34,6 +34,15 @@ export interface FlowCache {
   path?: unknown;
 }
 
+/**
+ * A FlowCache with every field present from the start: the engine then meets
+ * one shape of cache, whatever it has filled in yet (caches made as `{}` took
+ * up to five, which made its field reads polymorphic on the per-packet path).
+ */
+export function newFlowCache(): FlowCache {
+  return { out: undefined, in: undefined, path: undefined };
+}
+
 export type Action = 'ACCEPT' | 'REJECT';
 export type Direction = 'ingress' | 'egress';
 

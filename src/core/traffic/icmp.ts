@@ -2,7 +2,7 @@
  * Ping: `count` echo requests one second apart (type 8, or ICMPv6 128), each
  * answered by an echo reply (0, or 129) when it reaches its target.
  */
-import type { FlowCache, Packet } from '../dataplane/packet.ts';
+import { type FlowCache, type Packet, newFlowCache } from '../dataplane/packet.ts';
 import { ICMP, ICMPV6 } from '../net/protocol.ts';
 import type { IcmpItem } from '../scenario/types.ts';
 import type { ResolvedPair } from './endpoints.ts';
@@ -20,8 +20,8 @@ export class EchoExchange implements Flow {
   private t0 = 0;
   private seen: Packet | undefined;
   /** The data plane's memos for requests and replies. */
-  private readonly requestFlow: FlowCache = {};
-  private readonly replyFlow: FlowCache = {};
+  private readonly requestFlow: FlowCache = newFlowCache();
+  private readonly replyFlow: FlowCache = newFlowCache();
 
   constructor(private readonly sim: Sim, private readonly item: IcmpItem, private readonly pair: ResolvedPair) {
     this.v6 = pair.src.fam === 6;

@@ -18,7 +18,7 @@
  *   handshake's last ACK is dropped and the server speaks first (request 0),
  *   the connection stays idle.
  */
-import type { Fate, FlowCache } from '../dataplane/packet.ts';
+import { type Fate, type FlowCache, newFlowCache } from '../dataplane/packet.ts';
 import type { IpAddr } from '../net/ip.ts';
 import { ACK, FIN, PSH, RST, SYN } from '../net/protocol.ts';
 import type { TcpItem } from '../scenario/types.ts';
@@ -51,7 +51,7 @@ class End {
   /** Data segments received from the other end. */
   received = 0;
   /** The data plane's memo for this end's packets. */
-  readonly flow: FlowCache = {};
+  readonly flow: FlowCache = newFlowCache();
 }
 
 /**

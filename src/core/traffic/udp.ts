@@ -4,7 +4,7 @@
  * replies (if `response` > 0) once the last request datagram reaches it.
  * `listen` does not apply: it names TCP ports only.
  */
-import type { FlowCache, Packet } from '../dataplane/packet.ts';
+import { type FlowCache, type Packet, newFlowCache } from '../dataplane/packet.ts';
 import type { UdpItem } from '../scenario/types.ts';
 import { BACK_TO_BACK } from './constants.ts';
 import type { ResolvedPair } from './endpoints.ts';
@@ -22,8 +22,8 @@ export class UdpExchange implements Flow {
   /** The last request datagram as the server received it: the reply goes back the way it came. */
   private seen: Packet | undefined;
   /** The data plane's memos for each direction. */
-  private readonly requestFlow: FlowCache = {};
-  private readonly replyFlow: FlowCache = {};
+  private readonly requestFlow: FlowCache = newFlowCache();
+  private readonly replyFlow: FlowCache = newFlowCache();
 
   constructor(private readonly sim: Sim, private readonly item: UdpItem, private readonly pair: ResolvedPair, private readonly lease: PortLease) {
     this.max = maxUdpPayload(pair.src.fam);
