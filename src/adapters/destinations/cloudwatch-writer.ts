@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path';
 import type { EmittedRecord } from '../../core/flows/emitted.ts';
+import { grownTo } from '../../core/typed-arrays.ts';
 import { BufferedFile } from './buffered-file.ts';
 import { ByteBuffer } from './bytes.ts';
 import { logGroupFolder, logGroupName, logStreamName } from './destination-names.ts';
@@ -37,10 +38,14 @@ class Pending {
    */
   addEvent(ts: number, ingestion: number, line: string): void {
     const d = this.data;
-    const head = `{"timestamp":${ts},"ingestionTime":${ingestion},"message":"`;
-    d.room(head.length + line.length * 3 + 3);
-    let pos = d.pos + d.buf.write(head, d.pos, 'latin1');
-    const at = pos;
+    // The JSON around the line as bytes, the numbers written digit by digit: no string of the head is made.
+    d.bytes(TIMESTAMP);
+    d.number(ts);
+    d.bytes(INGESTION_TIME);
+    d.number(ingestion);
+    d.bytes(MESSAGE);
+    d.room(line.length * 3 + 3);
+    const at = d.pos;
     const buf = d.buf;
     const end = at + buf.write(line, at, 'utf8');
     let plain = true;
@@ -48,7 +53,7 @@ class Pending {
       const b = buf[i]!;
       if (b < 0x20 || b === 0x22 || b === 0x5c || b >= 0x80) { plain = false; break; }
     }
-    pos = end;
+    let pos = end;
     if (!plain) {
       const quoted = JSON.stringify(line);
       d.pos = at; // room() keeps only the bytes before pos: the head stays, the unescaped line is overwritten
@@ -66,8 +71,8 @@ class Pending {
   /** Records an event whose bytes were just appended to `data`. */
   private ended(ts: number): void {
     if (this.count === this.ts.length) {
-      const t = new Float64Array(this.count * 2); t.set(this.ts); this.ts = t;
-      const e = new Int32Array(this.count * 2); e.set(this.ends); this.ends = e;
+      this.ts = grownTo(this.ts);
+      this.ends = grownTo(this.ends);
     }
     if (this.count > 0 && ts < this.ts[this.count - 1]!) this.sorted = false;
     this.ts[this.count] = ts;
@@ -137,6 +142,11 @@ interface Stream {
 }
 
 export interface CloudWatchWritten { group: string; file: WrittenFile }
+
+// An event's JSON before its timestamps and its message.
+const TIMESTAMP = Buffer.from('{"timestamp":', 'latin1');
+const INGESTION_TIME = Buffer.from(',"ingestionTime":', 'latin1');
+const MESSAGE = Buffer.from(',"message":"', 'latin1');
 
 /** Above this many buffered characters across all streams, everything is appended to disk. */
 const FLUSH_BUDGET = 8 << 20;
