@@ -5,6 +5,7 @@
  * run. BENCH_ONLY=dataplane,e2e,write runs a subset; BENCH_ROUNDS, BENCH_PACKETS,
  * BENCH_E2E_RUNS and BENCH_E2E_REPEAT scale them.
  */
+import { spawnSync } from 'node:child_process';
 import { benchDataplane } from './dataplane.ts';
 import { type E2eRun, benchEndToEnd } from './e2e.ts';
 import { type Figure, durations, figure, rate } from './stats.ts';
@@ -20,6 +21,14 @@ const row = (what: string, figureText: string, target = '') => {
 const mib = (b: number) => `${(b / 1048576).toFixed(0)} MiB`;
 const spread = (f: Figure, unit: (x: number) => string) => `${unit(f.best)} (median ${unit(f.median)}, worst ${unit(f.worst)}; ${f.runs} runs)`;
 
+/** Seconds a fresh node takes for 10^8 additions: how fast this machine is at the moment. */
+function referenceLoopSeconds(): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-e', 'let s = 0; for (let i = 0; i < 1e8; i++) s += i; if (s < 0) console.log(s);']);
+  if (r.status !== 0) throw new Error(`the reference loop failed: ${r.stderr}`);
+  return (performance.now() - t0) / 1000;
+}
+
 if (only.has('dataplane')) {
   const dp = benchDataplane(Number(process.env.BENCH_PACKETS ?? 5_000_000), rounds);
   row('data plane: mid-connection packets, per-connection FlowCache (as vpcflow run sends them), 1 core', rate(dp.cached), '≥ 5 M/s');
@@ -31,12 +40,18 @@ if (only.has('e2e')) {
   const repeat = Number(process.env.BENCH_E2E_REPEAT ?? 300);
   const runs = Number(process.env.BENCH_E2E_RUNS ?? 3);
   const rs: E2eRun[] = [];
-  for (let i = 0; i < runs; i++) rs.push(benchEndToEnd(repeat));
+  const refs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    refs.push(referenceLoopSeconds());
+    rs.push(benchEndToEnd(repeat));
+  }
   const r0 = rs[0]!;
   const label = `vpcflow run, ${(r0.packets / 1e6).toFixed(1)} M packets, ${(r0.records / 1e6).toFixed(2)} M records`;
   row(`${label}: packets per second`, rate(figure(rs.map((r) => r.packets / r.seconds))), '≥ 2 M/s');
   row(`${label}: records per second`, rate(figure(rs.map((r) => r.records / r.seconds))));
   row(`${label}: peak resident memory (child's max RSS)`, spread(durations(rs.map((r) => r.maxRss)), mib), '< 1 GiB');
+  // The machine's own speed, taken before each run: this virtual machine's varies from minute to minute.
+  row('reference: a one-core loop of 10^8 additions, before each of those runs (the machine at that moment)', spread(durations(refs), (x) => `${x.toFixed(2)} s`));
 }
 
 if (only.has('write')) {
